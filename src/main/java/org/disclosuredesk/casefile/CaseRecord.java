@@ -1,0 +1,32 @@
+package org.disclosuredesk.casefile;
+
+import java.time.LocalDate;
+
+/** One row of the case register. */
+public record CaseRecord(
+    String agencyCode,
+    String caseNumber,
+    String processInstanceId,
+    Channel channel,
+    LocalDate receivedOn,
+    LocalDate clockStartOn,
+    Regime regime,
+    int extensionDays,
+    LocalDate dueOn,
+    Applicant applicant,
+    String description,
+    String purpose,
+    InfoFormat format,
+    Delivery delivery,
+    String department,
+    CaseStatus status,
+    Outcome outcome,
+    WithholdingGround withholdingGround,
+    String replyNote,
+    LocalDate repliedOn,
+    LocalDate closedOn) {
+
+  public boolean isOpen() {
+    return status.isOpen();
+  }
+}

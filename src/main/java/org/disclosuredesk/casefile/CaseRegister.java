@@ -1,0 +1,220 @@
+package org.disclosuredesk.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case register. Every write joins the caller's transaction, which inside the route is the
+ * engine's own: a case row and the engine state commit or roll back together.
+ */
+@Service
+public class CaseRegister {
+
+  private static final String COLUMNS =
+      "agency_code, case_number, process_instance_id, channel, received_on, clock_start_on, regime,"
+          + " extension_days, due_on, applicant_type, applicant_name, applicant_id_type, applicant_id_number,"
+          + " applicant_phone, applicant_email, applicant_address, contact_person, description, purpose,"
+          + " info_format, delivery, department, status, outcome, withholding_ground, reply_note, replied_on, closed_on";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public CaseRegister(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * The next case number of the agency and year, e.g. GK-2026-00042. The sequence row is locked by
+   * the update, so two nodes of a cluster never hand out the same number.
+   */
+  @Transactional
+  public String allocateNumber(String agencyCode, String prefix, int year) {
+    int updated = jdbc.sql("update dd_case_sequence set last_value = last_value + 1 where agency_code = ? and case_year = ?")
+        .params(agencyCode, year).update();
+    if (updated == 0) {
+      jdbc.sql("insert into dd_case_sequence (agency_code, case_year, last_value) values (?, ?, 1)")
+          .params(agencyCode, year).update();
+    }
+    int value = jdbc.sql("select last_value from dd_case_sequence where agency_code = ? and case_year = ?")
+        .params(agencyCode, year).query(Integer.class).single();
+    return "%s-%d-%05d".formatted(prefix, year, value);
+  }
+
+  @Transactional
+  public void insert(NewCase c) {
+    Applicant a = c.applicant();
+    Timestamp now = now();
+    jdbc.sql("insert into dd_case (agency_code, case_number, channel, received_on, clock_start_on, regime,"
+            + " applicant_type, applicant_name, applicant_id_type, applicant_id_number, applicant_phone, applicant_email,"
+            + " applicant_address, contact_person, description, purpose, info_format, delivery, department, status,"
+            + " idempotency_key, registered_by, created_at, updated_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(c.agencyCode(), c.caseNumber(), c.channel().name(), c.receivedOn(), c.receivedOn(),
+            Regime.forReceiptDate(c.receivedOn()).name(), a.type().name(), a.name(), name(a.idType()), a.idNumber(),
+            a.phone(), a.email(), a.address(), a.contactPerson(), c.description(), c.purpose(), name(c.format()),
+            name(c.delivery()), c.department(), CaseStatus.REGISTERED.name(), c.idempotencyKey(), c.registeredBy(),
+            now, now)
+        .update();
+  }
+
+  public Optional<CaseRecord> find(String agencyCode, String caseNumber) {
+    return jdbc.sql("select " + COLUMNS + " from dd_case where agency_code = ? and case_number = ?")
+        .params(agencyCode, caseNumber).query(CaseRegister::map).optional();
+  }
+
+  public CaseRecord get(String agencyCode, String caseNumber) {
+    return find(agencyCode, caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+  }
+
+  public Optional<String> findByIdempotencyKey(String agencyCode, String key) {
+    return jdbc.sql("select case_number from dd_case where agency_code = ? and idempotency_key = ?")
+        .params(agencyCode, key).query(String.class).optional();
+  }
+
+  /** Open cases of the agency, oldest due date first (supervision, calendar changes). */
+  public List<CaseRecord> openCases(String agencyCode) {
+    return jdbc.sql("select " + COLUMNS + " from dd_case where agency_code = ? and status <> 'CLOSED'"
+            + " order by due_on, case_number")
+        .param(agencyCode).query(CaseRegister::map).list();
+  }
+
+  @Transactional
+  public void linkProcessInstance(String agencyCode, String caseNumber, String processInstanceId) {
+    update(agencyCode, caseNumber, "process_instance_id = ?", processInstanceId);
+  }
+
+  @Transactional
+  public void setStatus(String agencyCode, String caseNumber, CaseStatus status) {
+    update(agencyCode, caseNumber, "status = ?", status.name());
+  }
+
+  @Transactional
+  public void setDepartment(String agencyCode, String caseNumber, String department) {
+    update(agencyCode, caseNumber, "department = ?", department);
+  }
+
+  /** The reply period counts afresh from this day (a supplement arrived, Art. 30). */
+  @Transactional
+  public void restartClock(String agencyCode, String caseNumber, LocalDate clockStartOn) {
+    update(agencyCode, caseNumber, "clock_start_on = ?", clockStartOn);
+  }
+
+  @Transactional
+  public void setExtensionDays(String agencyCode, String caseNumber, int extensionDays) {
+    update(agencyCode, caseNumber, "extension_days = ?", extensionDays);
+  }
+
+  @Transactional
+  public void setDueOn(String agencyCode, String caseNumber, LocalDate dueOn) {
+    update(agencyCode, caseNumber, "due_on = ?", dueOn);
+  }
+
+  @Transactional
+  public void recordReply(String agencyCode, String caseNumber, Outcome outcome, WithholdingGround ground,
+      String note, LocalDate repliedOn) {
+    update(agencyCode, caseNumber, "outcome = ?, withholding_ground = ?, reply_note = ?, replied_on = ?, status = ?",
+        outcome.name(), name(ground), note, repliedOn, CaseStatus.REPLIED.name());
+  }
+
+  /** Concludes the case: it counts in the annual report of the closing year under its outcome. */
+  @Transactional
+  public void close(String agencyCode, String caseNumber, Outcome outcome, LocalDate closedOn) {
+    update(agencyCode, caseNumber, "outcome = ?, closed_on = ?, status = ?",
+        outcome.name(), closedOn, CaseStatus.CLOSED.name());
+  }
+
+  // --- timeline -----------------------------------------------------------------------------
+
+  @Transactional
+  public void record(String agencyCode, String caseNumber, String kind, String actor, String detail) {
+    jdbc.sql("insert into dd_case_event (agency_code, case_number, occurred_at, kind, actor, detail) values (?, ?, ?, ?, ?, ?)")
+        .params(agencyCode, caseNumber, now(), kind, actor, truncate(detail, 4000)).update();
+  }
+
+  public List<TimelineEntry> timeline(String agencyCode, String caseNumber) {
+    return jdbc.sql("select occurred_at, kind, actor, detail from dd_case_event where agency_code = ? and case_number = ? order by id")
+        .params(agencyCode, caseNumber)
+        .query((rs, i) -> new TimelineEntry(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list();
+  }
+
+  // --- pause ledger -------------------------------------------------------------------------
+
+  @Transactional
+  public void openPause(String agencyCode, String caseNumber, PauseReason reason, LocalDate startedOn, String note) {
+    jdbc.sql("insert into dd_clock_pause (agency_code, case_number, reason, started_on, note) values (?, ?, ?, ?, ?)")
+        .params(agencyCode, caseNumber, reason.name(), startedOn, truncate(note, 1000)).update();
+  }
+
+  /** Ends the running pause, if any; returns whether one was running. */
+  @Transactional
+  public boolean closePause(String agencyCode, String caseNumber, LocalDate endedOn) {
+    return jdbc.sql("update dd_clock_pause set ended_on = ? where agency_code = ? and case_number = ? and ended_on is null")
+        .params(endedOn, agencyCode, caseNumber).update() > 0;
+  }
+
+  public List<ClockPause> pauses(String agencyCode, String caseNumber) {
+    return jdbc.sql("select id, reason, started_on, ended_on, note from dd_clock_pause where agency_code = ? and case_number = ? order by id")
+        .params(agencyCode, caseNumber)
+        .query((rs, i) -> new ClockPause(rs.getLong(1), PauseReason.valueOf(rs.getString(2)),
+            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)))
+        .list();
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  private void update(String agencyCode, String caseNumber, String assignments, Object... values) {
+    Object[] params = new Object[values.length + 3];
+    System.arraycopy(values, 0, params, 0, values.length);
+    params[values.length] = now();
+    params[values.length + 1] = agencyCode;
+    params[values.length + 2] = caseNumber;
+    int n = jdbc.sql("update dd_case set " + assignments + ", updated_at = ? where agency_code = ? and case_number = ?")
+        .params(params).update();
+    if (n == 0) {
+      throw new CaseNotFoundException(caseNumber);
+    }
+  }
+
+  private Timestamp now() {
+    return Timestamp.valueOf(LocalDateTime.now(clock));
+  }
+
+  private static String name(Enum<?> e) {
+    return e == null ? null : e.name();
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+    return value == null ? null : Enum.valueOf(type, value);
+  }
+
+  static CaseRecord map(ResultSet rs, int row) throws SQLException {
+    Applicant applicant = new Applicant(ApplicantType.valueOf(rs.getString("applicant_type")),
+        rs.getString("applicant_name"), enumOrNull(IdType.class, rs.getString("applicant_id_type")),
+        rs.getString("applicant_id_number"), rs.getString("applicant_phone"), rs.getString("applicant_email"),
+        rs.getString("applicant_address"), rs.getString("contact_person"));
+    return new CaseRecord(rs.getString("agency_code"), rs.getString("case_number"), rs.getString("process_instance_id"),
+        Channel.valueOf(rs.getString("channel")), rs.getObject("received_on", LocalDate.class),
+        rs.getObject("clock_start_on", LocalDate.class), Regime.valueOf(rs.getString("regime")),
+        rs.getInt("extension_days"), rs.getObject("due_on", LocalDate.class), applicant, rs.getString("description"),
+        rs.getString("purpose"), enumOrNull(InfoFormat.class, rs.getString("info_format")),
+        enumOrNull(Delivery.class, rs.getString("delivery")), rs.getString("department"),
+        CaseStatus.valueOf(rs.getString("status")), enumOrNull(Outcome.class, rs.getString("outcome")),
+        enumOrNull(WithholdingGround.class, rs.getString("withholding_ground")), rs.getString("reply_note"),
+        rs.getObject("replied_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class));
+  }
+}

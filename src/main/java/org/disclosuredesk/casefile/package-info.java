@@ -1,0 +1,2 @@
+/** The case register: one row per application, its timeline and pause ledger; what supervision and reports query. */
+package org.disclosuredesk.casefile;

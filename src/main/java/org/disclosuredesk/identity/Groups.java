@@ -1,0 +1,19 @@
+package org.disclosuredesk.identity;
+
+/** The engine groups that are the product's roles (design.md "People who use it"). */
+public final class Groups {
+
+  public static final String RECEPTION = "reception";
+  public static final String CONFIDENTIALITY = "confidentiality";
+  public static final String SUPERVISORS = "supervisors";
+  public static final String PORTAL = "portal";
+  public static final String ADMIN = "camunda-admin";
+  /** Department officers are in {@code dept-<code>}, e.g. {@code dept-planning}. */
+  public static final String DEPARTMENT_PREFIX = "dept-";
+
+  private Groups() {}
+
+  public static String department(String departmentCode) {
+    return DEPARTMENT_PREFIX + departmentCode;
+  }
+}

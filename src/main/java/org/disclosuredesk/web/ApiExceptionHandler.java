@@ -1,0 +1,117 @@
+package org.disclosuredesk.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.disclosuredesk.casefile.CaseNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns exceptions of the {@code /api} controllers into the JSON error format of design.md; never a 500 for bad input. */
+@RestControllerAdvice(basePackages = "org.disclosuredesk")
+class ApiExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ApiErrors> invalid(InvalidInputException e) {
+    return ResponseEntity.badRequest().body(new ApiErrors(e.errors()));
+  }
+
+  @ExceptionHandler(CaseNotFoundException.class)
+  ResponseEntity<ApiErrors> notFound(CaseNotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiErrors.of("caseNumber", e.getMessage()));
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ApiErrors> noResource(NoResourceFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiErrors.of("path", "没有这个地址：/" + e.getResourcePath()));
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<ApiErrors> conflict(ConflictException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiErrors.of(e.field(), e.getMessage()));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ApiErrors> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.badRequest().body(describe(e.getCause()));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ApiErrors> missingParameter(MissingServletRequestParameterException e) {
+    return ResponseEntity.badRequest().body(ApiErrors.of(e.getParameterName(), "必须填写"));
+  }
+
+  @ExceptionHandler(MissingRequestHeaderException.class)
+  ResponseEntity<ApiErrors> missingHeader(MissingRequestHeaderException e) {
+    return ResponseEntity.badRequest().body(ApiErrors.of(e.getHeaderName(), "缺少请求头"));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ApiErrors> typeMismatch(MethodArgumentTypeMismatchException e) {
+    String expected = e.getRequiredType() == null ? "" : switch (e.getRequiredType().getSimpleName()) {
+      case "LocalDate" -> "：应为日期 YYYY-MM-DD";
+      case "int", "Integer", "long", "Long" -> "：应为整数";
+      default -> "";
+    };
+    return ResponseEntity.badRequest().body(ApiErrors.of(e.getName(), "格式不正确" + expected));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ApiErrors> mediaType(HttpMediaTypeNotSupportedException e) {
+    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+        .body(ApiErrors.of("Content-Type", "不支持的内容类型：" + e.getContentType()));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ApiErrors> method(HttpRequestMethodNotSupportedException e) {
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiErrors.of("method", "不支持 " + e.getMethod()));
+  }
+
+  private static ApiErrors describe(Throwable cause) {
+    if (cause instanceof UnrecognizedPropertyException u) {
+      return ApiErrors.of(path(u), "未知字段");
+    }
+    if (cause instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+      String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+      return ApiErrors.of(path(f), "取值无效，应为以下之一：" + allowed);
+    }
+    if (cause instanceof InvalidFormatException f && f.getTargetType() != null
+        && f.getTargetType().getSimpleName().equals("LocalDate")) {
+      return ApiErrors.of(path(f), "日期格式应为 YYYY-MM-DD");
+    }
+    if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+      return ApiErrors.of(path(m), "类型不正确");
+    }
+    if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      return ApiErrors.of(path(m), "取值无效");
+    }
+    if (cause instanceof JsonProcessingException) {
+      return ApiErrors.of("body", "JSON 格式错误：" + ((JsonProcessingException) cause).getOriginalMessage());
+    }
+    log.debug("unreadable request body", cause);
+    return ApiErrors.of("body", "请求体缺失或无法读取");
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+  }
+}
