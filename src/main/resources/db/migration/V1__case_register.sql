@@ -34,6 +34,10 @@ create table dd_case (
     closed_on            date,
     idempotency_key      varchar(100),
     registered_by        varchar(64),
+    -- the open user task and who holds it, kept by a task listener on every user task (supervision lists)
+    current_task         varchar(200),
+    current_assignee     varchar(64),
+    current_task_since   timestamp,
     created_at           timestamp     not null,
     updated_at           timestamp     not null,
     constraint pk_dd_case primary key (agency_code, case_number),
