@@ -40,7 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Dates are hand-checked against the State Council notice for 2026 (Qingming 04-04…04-06 off).
  * The last step prints (and requires) the flow-node coverage of the main process.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DisclosureRequestProcessTest {
