@@ -5,6 +5,7 @@ import static org.disclosuredesk.route.RouteTestSupport.at;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.disclosuredesk.route.RequestJson;
 import org.disclosuredesk.route.RouteTestSupport;
 import org.disclosuredesk.support.ApiClient;
 import org.disclosuredesk.support.ApiClient.Response;
@@ -22,11 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class RequestApiIntegrationTest {
 
-  static final String VALID = """
-      {"channel":"IN_PERSON","receivedOn":"2026-03-02",
-       "applicant":{"type":"NATURAL_PERSON","name":"张三","idType":"RESIDENT_ID","idNumber":"11010519491231002X",
-                    "phone":"13800000000","email":"zhangsan@example.com","address":"示例市人民路1号"},
-       "description":"2025年城市总体规划修编的批复文件","purpose":"研究","format":"PAPER","delivery":"PICKUP"}""";
+  static final String VALID = RequestJson.WALK_IN;
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
