@@ -34,11 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The calendar API in the running application (test profile: in-memory H2, demo users). Each test
  * changes a year of its own, so the order of the tests does not matter.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
-    // the same as main's application.yaml (commit e395d2e): without it this branch's engine refuses the
-    // demo group dept-planning; redundant, and harmless, once merged
-    "camunda.bpm.generic-properties.properties.userResourceWhitelistPattern=[a-zA-Z0-9][a-zA-Z0-9._-]*",
-    "camunda.bpm.generic-properties.properties.groupResourceWhitelistPattern=[a-zA-Z0-9][a-zA-Z0-9._-]*"})
+@SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
 class CalendarApiIntegrationTest {
 
@@ -71,7 +67,7 @@ class CalendarApiIntegrationTest {
   @TestConfiguration
   static class Listeners {
     @Bean
-    ChangeListener calendarChangeListener(WorkingDayCalendar calendar) {
+    ChangeListener recordingCalendarChangeListener(WorkingDayCalendar calendar) {
       return new ChangeListener(calendar);
     }
   }
