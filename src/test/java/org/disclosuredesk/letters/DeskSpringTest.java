@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -24,5 +25,6 @@ import org.springframework.test.context.ActiveProfiles;
     "disclosure.letters.seal-text=示例市人民政府办公室（政府信息公开专用章）",
     "disclosure.letters.reconsideration-body=示例市人民政府"})
 @ActiveProfiles("test")
+@AutoConfigureMockMvc
 @Import(SampleCases.WeekendCalendar.class)
 public @interface DeskSpringTest {}

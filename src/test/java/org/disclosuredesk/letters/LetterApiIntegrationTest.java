@@ -14,12 +14,10 @@ import org.disclosuredesk.casefile.CaseRegister;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DeskSpringTest
-@AutoConfigureMockMvc
 class LetterApiIntegrationTest {
 
   @Autowired MockMvc mvc;
