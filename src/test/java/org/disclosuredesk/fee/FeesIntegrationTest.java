@@ -70,7 +70,7 @@ class FeesIntegrationTest {
 
     FeeNotice notice = fees.issueNotice(A, caseNumber, "officer-planning", fee);
 
-    // 20 working days after Tuesday 1 December 2026 (weekends only in this test calendar)
+    // 20 working days after Tuesday 1 December 2026 (no official day off in December 2026)
     assertThat(notice.paymentDueOn()).isEqualTo(LocalDate.of(2026, 12, 29));
     assertThat(notice.amountYuan()).isEqualTo(1100);
     assertThat(fees.openPaymentDueOn(A, caseNumber)).contains(LocalDate.of(2026, 12, 29));

@@ -1,8 +1,6 @@
 package org.disclosuredesk.letters;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import org.disclosuredesk.calendar.WorkingDayCalendar;
 import org.disclosuredesk.casefile.Applicant;
 import org.disclosuredesk.casefile.ApplicantType;
 import org.disclosuredesk.casefile.CaseRegister;
@@ -11,11 +9,8 @@ import org.disclosuredesk.casefile.Delivery;
 import org.disclosuredesk.casefile.IdType;
 import org.disclosuredesk.casefile.InfoFormat;
 import org.disclosuredesk.casefile.NewCase;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
-/** Sample cases straight into the register (independent of the route), and a weekends-only calendar. */
+/** Sample cases straight into the register, independent of the route. */
 public final class SampleCases {
 
   public static final String AGENCY = "default";
@@ -37,52 +32,5 @@ public final class SampleCases {
         InfoFormat.PAPER, Delivery.EMAIL, department, null, "reception"));
     register.setDueOn(AGENCY, number, receivedOn.plusDays(28));
     return number;
-  }
-
-  /** Monday to Friday are working days; enough for these tests, whatever the calendar feature ships. */
-  @TestConfiguration
-  public static class WeekendCalendar {
-    @Bean
-    @Primary
-    WorkingDayCalendar weekendsOnlyCalendar() {
-      return new WorkingDayCalendar() {
-        @Override
-        public boolean isWorkingDay(String agencyCode, LocalDate date) {
-          return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
-        }
-
-        @Override
-        public LocalDate addWorkingDays(String agencyCode, LocalDate from, int n) {
-          LocalDate d = from;
-          int step = n >= 0 ? 1 : -1;
-          for (int left = Math.abs(n); left > 0; ) {
-            d = d.plusDays(step);
-            if (isWorkingDay(agencyCode, d)) {
-              left--;
-            }
-          }
-          return d;
-        }
-
-        @Override
-        public int workingDaysBetween(String agencyCode, LocalDate from, LocalDate to) {
-          int count = 0;
-          for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            count += isWorkingDay(agencyCode, d) ? 1 : 0;
-          }
-          return count;
-        }
-
-        @Override
-        public LocalDate onOrNextWorkingDay(String agencyCode, LocalDate date) {
-          return isWorkingDay(agencyCode, date) ? date : addWorkingDays(agencyCode, date, 1);
-        }
-
-        @Override
-        public boolean hasOfficialData(String agencyCode, int year) {
-          return false;
-        }
-      };
-    }
   }
 }
