@@ -229,7 +229,8 @@ class TasklistRouteBrowserIT {
     try (Tasklist reception = login("reception")) {
       reception.openFilter("接待室待办");
       CamundaForm form = reception.openTask(taskId, "送达答复");
-      assertThat(form.root().innerText()).contains(caseNumber, "作出答复：予以公开");
+      assertThat(form.root().innerText()).as("the reply was issued (Task_IssueReply) before delivery")
+          .contains(caseNumber, "作出答复：予以公开");
       reception.claim();
       LocalDate today = clock.today();
       form.date("送达日期", today.plusDays(1));
