@@ -6,6 +6,7 @@ public enum CaseStatus {
   AWAITING_SUPPLEMENT("等待补正"),
   IN_HANDLING("办理中"),
   IN_CONSULTATION("征求意见中"),
+  AWAITING_FEE("等待缴费"),
   IN_REVIEW("保密审查中"),
   REPLIED("已答复待送达"),
   CLOSED("已办结");

@@ -120,6 +120,25 @@ public class DeadlineTimers {
     return consultationLastDay(c.agencyCode(), open.startedOn());
   }
 
+  // --- fee payment (2020 measures) ---------------------------------------------------------
+
+  public Date feePaymentDue(DelegateExecution execution) {
+    return at(feePaymentLastDay(execution), periods.endOfDay());
+  }
+
+  /** Unpaid when the day after the last day to pay begins. */
+  public Date feePaymentExpires(DelegateExecution execution) {
+    return at(feePaymentLastDay(execution).plusDays(1), LocalTime.MIDNIGHT);
+  }
+
+  private LocalDate feePaymentLastDay(DelegateExecution execution) {
+    CaseRecord c = caseOf(execution);
+    return register.pauses(c.agencyCode(), c.caseNumber()).stream()
+        .filter(p -> p.isOpen() && p.reason() == org.disclosuredesk.casefile.PauseReason.FEE_PAYMENT)
+        .reduce((a, b) -> b).map(p -> calendar.addWorkingDays(c.agencyCode(), p.startedOn(), periods.feePaymentWorkingDays()))
+        .orElseThrow(() -> new IllegalStateException("no fee payment running for " + c.caseNumber()));
+  }
+
   // --- moving ------------------------------------------------------------------------------
 
   /**

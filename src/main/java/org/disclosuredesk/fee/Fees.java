@@ -1,5 +1,7 @@
 package org.disclosuredesk.fee;
 
+import org.disclosuredesk.deadline.DeadlineProperties;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,9 +34,11 @@ public class Fees {
   private final ObjectProvider<WorkingDayCalendar> calendar;
   private final AgencyClock clock;
   private final FeeProperties properties;
+  private final DeadlineProperties periods;
 
   Fees(CaseRegister register, FeeStore store, Letters letters, ObjectProvider<WorkingDayCalendar> calendar,
-      AgencyClock clock, FeeProperties properties) {
+      AgencyClock clock, FeeProperties properties, DeadlineProperties periods) {
+    this.periods = periods;
     this.register = register;
     this.store = store;
     this.letters = letters;
@@ -76,11 +80,11 @@ public class Fees {
       throw new IllegalStateException("没有工作日历（WorkingDayCalendar），无法计算缴费期限");
     }
     LocalDate today = clock.today();
-    LocalDate dueOn = days.addWorkingDays(agencyCode, today, properties.paymentWorkingDays());
+    LocalDate dueOn = days.addWorkingDays(agencyCode, today, periods.feePaymentWorkingDays());
     Map<String, Object> details = new HashMap<>();
     details.put("fee", fee);
     details.put("paymentDueOn", dueOn);
-    details.put("paymentWorkingDays", properties.paymentWorkingDays());
+    details.put("paymentWorkingDays", periods.feePaymentWorkingDays());
     details.put("paymentInstructions", properties.paymentInstructions());
     IssuedLetter letter = letters.issue(agencyCode, caseNumber, LetterType.FEE_NOTICE, actor, details);
     long feeId = store.insert(agencyCode, caseNumber, fee, letter.id(), today, dueOn, actor);

@@ -20,6 +20,7 @@ import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.casefile.PauseReason;
 import org.disclosuredesk.casefile.WithholdingGround;
 import org.disclosuredesk.deadline.CaseClock;
+import org.disclosuredesk.fee.FeeProposal;
 import org.disclosuredesk.identity.DepartmentProperties;
 import org.disclosuredesk.letters.IssuedLetter;
 import org.disclosuredesk.letters.LetterType;
@@ -51,9 +52,11 @@ class HandlingSteps {
   private final AgencyClock clock;
   private final Letters letters;
   private final Notifications notifications;
+  private final FeeProposal feeProposal;
 
   HandlingSteps(CaseRegister register, CaseClock caseClock, DepartmentProperties departments, AgencyProperties agency,
-      AgencyClock clock, Letters letters, Notifications notifications) {
+      AgencyClock clock, Letters letters, Notifications notifications, FeeProposal feeProposal) {
+    this.feeProposal = feeProposal;
     this.letters = letters;
     this.notifications = notifications;
     this.register = register;
@@ -89,6 +92,7 @@ class HandlingSteps {
         text(task, CONSULTATION_PARTY, "征求意见对象", 500, errors);
       }
       case "REQUEST_EXTENSION" -> extensionRequest(task, c, errors);
+      case "CHARGE_FEE" -> feeProposal.validate(task);
       default -> errors.add(new FieldError("办理意见", "取值无效：" + action));
     }
     if (!errors.isEmpty()) {

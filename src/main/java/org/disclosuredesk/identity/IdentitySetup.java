@@ -164,14 +164,18 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
   private static void filter(FilterService filters, AuthorizationService auth, String name, String description,
       int priority, TaskQuery query, List<String> readers) {
+    Map<String, Object> props = new HashMap<>();
+    props.put("priority", priority);
+    props.put("refresh", true);
+    props.put("description", description);
+    // the task list shows each task's case number, so same-named tasks can be told apart
+    props.put("variables", List.of(Map.of("name", "caseNumber", "label", "案件编号")));
     Filter f = filters.createFilterQuery().filterName(name).singleResult();
     if (f == null) {
-      Map<String, Object> props = new HashMap<>();
-      props.put("priority", priority);
-      props.put("refresh", true);
-      props.put("description", description);
       f = filters.newTaskFilter(name).setQuery(query).setProperties(props).setOwner("admin");
       filters.saveFilter(f);
+    } else if (!props.equals(f.getProperties())) {
+      filters.saveFilter(f.setProperties(props));
     }
     for (String g : readers) {
       grant(auth, g, Resources.FILTER, f.getId(), Permissions.READ);

@@ -2,19 +2,20 @@ package org.disclosuredesk.route;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.disclosuredesk.web.FieldError;
 
 /**
  * Invalid data submitted through a Tasklist form: the engine command fails (nothing is changed, the
- * task stays open) and Tasklist shows this message, which names each field by its form label.
+ * task stays open) and Tasklist shows this message, which names each field by its form label. As a
+ * form validation failure, the engine REST API answers it with 400 (see {@link UnwrapRouteInput}).
  */
-public class RouteInputException extends BadUserRequestException {
+public class RouteInputException extends FormFieldValidationException {
 
   private final List<FieldError> errors;
 
   public RouteInputException(List<FieldError> errors) {
-    super("请更正以下内容：" + errors.stream().map(e -> e.field() + "：" + e.message()).collect(Collectors.joining("；")));
+    super(errors.isEmpty() ? null : errors.get(0).field(), "请更正以下内容：" + errors.stream().map(e -> e.field() + "：" + e.message()).collect(Collectors.joining("；")));
     this.errors = List.copyOf(errors);
   }
 

@@ -415,6 +415,45 @@ class DisclosureRequestProcessTest {
     assertThat(register.timeline("default", pi.getBusinessKey())).extracting(e -> e.kind()).contains("REMINDER");
   }
 
+  @Test
+  void aFeeStopsTheClockUntilItIsPaid() {
+    ProcessInstance pi = route.registerWalkIn("近十年全部会议纪要");
+    route.acceptFor(pi, "office");
+    assertThatThrownBy(() -> route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE",
+        "feeMethod", "PER_PAGE", "feeUnits", 10)).hasMessageContaining("免费");
+    at("2026-03-04T10:00");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 150);
+    assertThat(pi).hasPassed("Task_IssueFeeNotice").isWaitingAt("Task_RecordFeePayment");
+    assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.AWAITING_FEE);
+    // 20 working days to pay from 03-04: 04-01
+    assertThat(route.task(pi, "Task_RecordFeePayment")).hasDueDate(instant("2026-04-01T18:00"))
+        .hasCandidateGroup("reception");
+    assertThat(route.timers(pi, "Timer_FeePaymentPeriodEnds").get(0).getDuedate()).isEqualTo(instant("2026-04-02T00:00"));
+
+    at("2026-03-11T10:00");
+    assertThatThrownBy(() -> route.complete(pi, "Task_RecordFeePayment", "feePaidOn", "2026-03-12"))
+        .hasMessageContaining("不能晚于今天");
+    route.complete(pi, "Task_RecordFeePayment", "feePaidOn", "2026-03-11");
+    assertThat(pi).hasPassed("Task_RecordFeePaid").isWaitingAt("Task_HandleRequest");
+    // paused 03-05…03-11 = 5 working days: 03-30 → 04-07
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 7));
+    assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.IN_HANDLING);
+    assertThat(register.pauses("default", pi.getBusinessKey())).singleElement()
+        .satisfies(p -> assertThat(p.reason()).isEqualTo(PauseReason.FEE_PAYMENT));
+  }
+
+  @Test
+  void anUnpaidFeeEndsTheCase() {
+    ProcessInstance pi = route.registerWalkIn("近十年全部会议纪要");
+    route.acceptFor(pi, "office");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 250);
+    at("2026-03-31T00:01");
+    route.fire(pi, "Timer_FeePaymentPeriodEnds");
+    assertThat(pi).isEnded().hasPassed("End_FeeUnpaid", "Event_FeeUnpaid", "Task_CloseFeeUnpaid", "End_FeeUnpaidClosed");
+    assertThat(route.caseOf(pi).outcome()).isEqualTo(Outcome.ABANDONED_FEE_UNPAID);
+    assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.CLOSED);
+  }
+
   @AfterAll
   void everyFlowNodeOfTheRouteIsCovered() {
     ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
