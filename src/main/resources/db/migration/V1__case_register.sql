@@ -12,6 +12,9 @@ create table dd_case (
     -- 2019 (Art. 33: 20 + 20 working days) or 2007 (Art. 24: 15 + 15) text of the regulations
     regime               varchar(8)    not null,
     extension_days       integer       default 0 not null,
+    -- a supplement notice (补正告知, Art. 30) was sent on this day; the supplement is due by supplement_due_on
+    supplement_requested_on date,
+    supplement_due_on    date,
     due_on               date,
     applicant_type       varchar(32)   not null,
     applicant_name       varchar(200)  not null,

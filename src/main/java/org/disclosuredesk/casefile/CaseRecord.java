@@ -12,6 +12,8 @@ public record CaseRecord(
     LocalDate clockStartOn,
     Regime regime,
     int extensionDays,
+    LocalDate supplementRequestedOn,
+    LocalDate supplementDueOn,
     LocalDate dueOn,
     Applicant applicant,
     String description,
@@ -24,7 +26,9 @@ public record CaseRecord(
     WithholdingGround withholdingGround,
     String replyNote,
     LocalDate repliedOn,
-    LocalDate closedOn) {
+    LocalDate closedOn,
+    String currentTask,
+    String currentAssignee) {
 
   public boolean isOpen() {
     return status.isOpen();

@@ -21,9 +21,10 @@ public class CaseRegister {
 
   private static final String COLUMNS =
       "agency_code, case_number, process_instance_id, channel, received_on, clock_start_on, regime,"
-          + " extension_days, due_on, applicant_type, applicant_name, applicant_id_type, applicant_id_number,"
+          + " extension_days, supplement_requested_on, supplement_due_on, due_on, applicant_type, applicant_name, applicant_id_type, applicant_id_number,"
           + " applicant_phone, applicant_email, applicant_address, contact_person, description, purpose,"
-          + " info_format, delivery, department, status, outcome, withholding_ground, reply_note, replied_on, closed_on";
+          + " info_format, delivery, department, status, outcome, withholding_ground, reply_note, replied_on, closed_on,"
+          + " current_task, current_assignee";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -107,6 +108,20 @@ public class CaseRegister {
   @Transactional
   public void restartClock(String agencyCode, String caseNumber, LocalDate clockStartOn) {
     update(agencyCode, caseNumber, "clock_start_on = ?", clockStartOn);
+  }
+
+  /** A supplement notice went out; the case waits for the applicant until {@code dueOn}. */
+  @Transactional
+  public void requestSupplement(String agencyCode, String caseNumber, LocalDate requestedOn, LocalDate dueOn) {
+    update(agencyCode, caseNumber, "supplement_requested_on = ?, supplement_due_on = ?, status = ?",
+        requestedOn, dueOn, CaseStatus.AWAITING_SUPPLEMENT.name());
+  }
+
+  /** The open user task of the case and who holds it (null when none); kept for the supervision lists. */
+  @Transactional
+  public void setCurrentTask(String processInstanceId, String taskName, String assignee) {
+    jdbc.sql("update dd_case set current_task = ?, current_assignee = ?, current_task_since = ? where process_instance_id = ?")
+        .params(taskName, assignee, taskName == null ? null : now(), processInstanceId).update();
   }
 
   @Transactional
@@ -210,11 +225,13 @@ public class CaseRegister {
     return new CaseRecord(rs.getString("agency_code"), rs.getString("case_number"), rs.getString("process_instance_id"),
         Channel.valueOf(rs.getString("channel")), rs.getObject("received_on", LocalDate.class),
         rs.getObject("clock_start_on", LocalDate.class), Regime.valueOf(rs.getString("regime")),
-        rs.getInt("extension_days"), rs.getObject("due_on", LocalDate.class), applicant, rs.getString("description"),
+        rs.getInt("extension_days"), rs.getObject("supplement_requested_on", LocalDate.class),
+        rs.getObject("supplement_due_on", LocalDate.class), rs.getObject("due_on", LocalDate.class), applicant, rs.getString("description"),
         rs.getString("purpose"), enumOrNull(InfoFormat.class, rs.getString("info_format")),
         enumOrNull(Delivery.class, rs.getString("delivery")), rs.getString("department"),
         CaseStatus.valueOf(rs.getString("status")), enumOrNull(Outcome.class, rs.getString("outcome")),
         enumOrNull(WithholdingGround.class, rs.getString("withholding_ground")), rs.getString("reply_note"),
-        rs.getObject("replied_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class));
+        rs.getObject("replied_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
+        rs.getString("current_task"), rs.getString("current_assignee"));
   }
 }

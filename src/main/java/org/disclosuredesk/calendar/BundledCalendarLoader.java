@@ -1,0 +1,74 @@
+package org.disclosuredesk.calendar;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.disclosuredesk.agency.AgencyProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At start, before the web server takes requests, loads the bundled years into the database for the
+ * configured agency, each unless that year is there already, so an administrator's correction survives
+ * restarts. Nodes starting together take turns on the agency's lock; the second finds the year loaded.
+ * A year loaded here is a calendar change ({@link CalendarChanged} by {@value CalendarChanged#SYSTEM}),
+ * so open cases follow a newly shipped year.
+ */
+@Component
+class BundledCalendarLoader implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(BundledCalendarLoader.class);
+
+  private final CalendarWriter writer;
+  private final CalendarProperties properties;
+  private final AgencyProperties agency;
+  private final ObjectMapper json;
+  private final TransactionTemplate transaction;
+  private volatile boolean running;
+
+  BundledCalendarLoader(CalendarWriter writer, CalendarProperties properties, AgencyProperties agency, ObjectMapper json,
+      PlatformTransactionManager transactions) {
+    this.writer = writer;
+    this.properties = properties;
+    this.agency = agency;
+    this.json = json;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  @Override
+  public void start() {
+    String agencyCode = agency.code();
+    writer.prepare(agencyCode);
+    for (int year : properties.bundledYears()) {
+      List<CalendarDay> days = BundledCalendars.read(json, year);
+      try {
+        if (Boolean.TRUE.equals(transaction.execute(s -> writer.loadIfAbsent(agencyCode, year, days, "bundled " + BundledCalendars.resource(year))))) {
+          log.info("official calendar {} loaded for agency {} ({} days)", year, agencyCode, days.size());
+        }
+      } catch (DuplicateKeyException e) {
+        log.info("official calendar {} for agency {} was loaded by another node at the same time", year, agencyCode);
+      }
+    }
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Early: before the web server (and anything else in the default phase) starts. */
+  @Override
+  public int getPhase() {
+    return 0;
+  }
+}

@@ -1,0 +1,69 @@
+package org.disclosuredesk.calendar;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.web.InvalidInputException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/calendar}: due dates and working days for anyone signed in; replacing a year for admins (SecurityConfiguration). */
+@RestController
+@RequestMapping("/api/calendar")
+class CalendarController {
+
+  static final String TEXT_CALENDAR = "text/calendar";
+  static final int MAX_WORKING_DAYS = 1000;
+
+  private final WorkingDayCalendar calendar;
+  private final CalendarAdministration administration;
+  private final String agencyCode;
+
+  CalendarController(WorkingDayCalendar calendar, CalendarAdministration administration, AgencyProperties agency) {
+    this.calendar = calendar;
+    this.administration = administration;
+    this.agencyCode = agency.code();
+  }
+
+  record DueDate(LocalDate from, int workingDays, LocalDate dueOn) {}
+
+  record WorkingDay(LocalDate date, boolean workingDay, boolean officialData) {}
+
+  @GetMapping("/due-date")
+  DueDate dueDate(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from, @RequestParam int workingDays) {
+    CalendarYears.checkDate("from", from);
+    if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
+      throw new InvalidInputException("workingDays", "应在 0 到 " + MAX_WORKING_DAYS + " 之间");
+    }
+    return new DueDate(from, workingDays, calendar.addWorkingDays(agencyCode, from, workingDays));
+  }
+
+  @GetMapping("/working-day")
+  WorkingDay workingDay(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate date) {
+    CalendarYears.checkDate("date", date);
+    return new WorkingDay(date, calendar.isWorkingDay(agencyCode, date), calendar.hasOfficialData(agencyCode, date.getYear()));
+  }
+
+  @GetMapping("/{year}")
+  CalendarYearView year(@PathVariable int year) {
+    return administration.year(agencyCode, year);
+  }
+
+  @PutMapping(path = "/{year}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  CalendarReplaced replaceFromJson(@PathVariable int year, @RequestBody HolidayCnYear body, Principal user) {
+    return administration.replaceYear(agencyCode, year, body, user.getName());
+  }
+
+  @PutMapping(path = "/{year}", consumes = TEXT_CALENDAR)
+  CalendarReplaced replaceFromICalendar(@PathVariable int year, @RequestBody byte[] body, Principal user) {
+    return administration.replaceYearFromICalendar(agencyCode, year, body, user.getName());
+  }
+}

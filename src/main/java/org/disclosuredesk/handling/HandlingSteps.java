@@ -1,0 +1,233 @@
+package org.disclosuredesk.handling;
+
+import static org.disclosuredesk.route.CaseVariables.DEPARTMENT;
+import static org.disclosuredesk.route.CaseVariables.HANDLING_ACTION;
+import static org.disclosuredesk.route.CaseVariables.OUTCOME;
+import static org.disclosuredesk.route.CaseVariables.WITHHOLDING_GROUND;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.disclosuredesk.agency.AgencyClock;
+import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.casefile.CaseStatus;
+import org.disclosuredesk.casefile.Outcome;
+import org.disclosuredesk.casefile.PauseReason;
+import org.disclosuredesk.casefile.WithholdingGround;
+import org.disclosuredesk.deadline.CaseClock;
+import org.disclosuredesk.identity.DepartmentProperties;
+import org.disclosuredesk.route.CaseVariables;
+import org.disclosuredesk.route.RouteInputException;
+import org.disclosuredesk.web.FieldError;
+import org.springframework.stereotype.Service;
+
+/** The department's steps: what it decided, re-assignment, consultation with the clock paused, extension. */
+@Service
+class HandlingSteps {
+
+  static final String REASSIGN_TO = "reassignTo";
+  static final String CONSULTATION_KIND = "consultationKind";
+  static final String CONSULTATION_PARTY = "consultationParty";
+  static final String CONSULTATION_ANSWER = "consultationAnswer";
+  static final String EXTENSION_REASON = "extensionReason";
+  static final String EXTENSION_DAYS = "extensionDays";
+  static final String EXTENSION_DECISION = "extensionDecision";
+  static final String APPROVED_EXTENSION_DAYS = "approvedExtensionDays";
+
+  private final CaseRegister register;
+  private final CaseClock caseClock;
+  private final DepartmentProperties departments;
+  private final AgencyProperties agency;
+  private final AgencyClock clock;
+
+  HandlingSteps(CaseRegister register, CaseClock caseClock, DepartmentProperties departments, AgencyProperties agency,
+      AgencyClock clock) {
+    this.register = register;
+    this.caseClock = caseClock;
+    this.departments = departments;
+    this.agency = agency;
+    this.clock = clock;
+  }
+
+  /** Task_HandleRequest (complete): the officer's decision is whole and lawful before the route moves on. */
+  void validateHandling(DelegateTask task) {
+    CaseRecord c = caseOf(task);
+    List<FieldError> errors = new ArrayList<>();
+    String action = CaseVariables.string(task, HANDLING_ACTION);
+    if (action == null) {
+      throw new RouteInputException("办理意见", "必须选择");
+    }
+    switch (action) {
+      case "PROPOSE_REPLY" -> proposal(task, c, errors);
+      case "REASSIGN" -> {
+        String to = CaseVariables.string(task, REASSIGN_TO);
+        if (!departments.exists(to)) {
+          errors.add(new FieldError("改由哪个部门办理", "必须选择有效的部门"));
+        } else if (to.equals(c.department())) {
+          errors.add(new FieldError("改由哪个部门办理", "不能转给本部门"));
+        }
+      }
+      case "CONSULT" -> {
+        if (CaseVariables.string(task, CONSULTATION_KIND) == null
+            || !List.of("THIRD_PARTY", "AGENCY").contains(CaseVariables.string(task, CONSULTATION_KIND))) {
+          errors.add(new FieldError("征求意见对象类型", "必须选择第三方或其他机关"));
+        }
+        text(task, CONSULTATION_PARTY, "征求意见对象", 500, errors);
+      }
+      case "REQUEST_EXTENSION" -> extensionRequest(task, c, errors);
+      default -> errors.add(new FieldError("办理意见", "取值无效：" + action));
+    }
+    if (!errors.isEmpty()) {
+      throw new RouteInputException(errors);
+    }
+    if ("PROPOSE_REPLY".equals(action)) {
+      Outcome outcome = Outcome.valueOf(CaseVariables.string(task, OUTCOME));
+      if (outcome.needsConfidentialityReview()) {
+        register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_REVIEW);
+      }
+      register.record(c.agencyCode(), c.caseNumber(), "REPLY_PROPOSED", task.getAssignee(),
+          "拟答复：" + outcome.label() + groundText(task));
+    }
+  }
+
+  private void proposal(DelegateTask task, CaseRecord c, List<FieldError> errors) {
+    Outcome outcome = CaseVariables.enumValue(task, "proposedOutcome", Outcome.class).orElse(null);
+    if (outcome == null || Outcome.PROCEDURAL.contains(outcome)) {
+      errors.add(new FieldError("拟答复类型", "必须选择"));
+      return;
+    }
+    WithholdingGround ground = CaseVariables.enumValue(task, "proposedGround", WithholdingGround.class).orElse(null);
+    if (outcome.needsWithholdingGround() && ground == null) {
+      errors.add(new FieldError("不予公开理由", "不予公开必须选择理由"));
+    }
+    text(task, "replyNote", "答复要点", 4000, errors);
+    if (errors.isEmpty()) {
+      task.setVariable(OUTCOME, outcome.name());
+      task.setVariable(WITHHOLDING_GROUND, outcome.needsWithholdingGround() ? ground.name() : null);
+    }
+  }
+
+  private void extensionRequest(DelegateTask task, CaseRecord c, List<FieldError> errors) {
+    text(task, EXTENSION_REASON, "延期理由", 2000, errors);
+    int days = CaseVariables.integer(task, EXTENSION_DAYS, 0);
+    int max = c.regime().maxExtensionWorkingDays();
+    if (days < 1 || days > max) {
+      errors.add(new FieldError("延长工作日数", "应为 1 至 " + max + " 个工作日"));
+    }
+    if (c.extensionDays() > 0) {
+      errors.add(new FieldError("办理意见", "本案已延期一次，不能再次延期"));
+    }
+    if (c.dueOn() != null && clock.today().isAfter(c.dueOn())) {
+      errors.add(new FieldError("办理意见", "延期须在答复期限（" + c.dueOn() + "）届满前申请"));
+    }
+  }
+
+  /** Task_ReassignDepartment: the case moves to another department's queue. */
+  void reassignDepartment(DelegateExecution ex) {
+    CaseRecord c = caseOf(ex);
+    String to = CaseVariables.string(ex, REASSIGN_TO);
+    ex.setVariable(DEPARTMENT, to);
+    register.setDepartment(c.agencyCode(), c.caseNumber(), to);
+    register.record(c.agencyCode(), c.caseNumber(), "REASSIGNED", null,
+        "由" + departments.name(c.department()) + "改由" + departments.name(to) + "办理" + note(ex, "handlingNote"));
+  }
+
+  /** Task_StartConsultation: the written consultation goes out and the reply clock stops (Art. 33 para 3). */
+  void startConsultation(DelegateExecution ex) {
+    CaseRecord c = caseOf(ex);
+    PauseReason reason = "AGENCY".equals(CaseVariables.string(ex, CONSULTATION_KIND))
+        ? PauseReason.AGENCY_CONSULTATION : PauseReason.THIRD_PARTY_CONSULTATION;
+    String party = CaseVariables.string(ex, CONSULTATION_PARTY);
+    ex.removeVariable(CONSULTATION_ANSWER);
+    register.openPause(c.agencyCode(), c.caseNumber(), reason, clock.today(), party);
+    register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_CONSULTATION);
+    register.record(c.agencyCode(), c.caseNumber(), "CONSULTATION_STARTED", null,
+        reason.label() + "：" + party + "，期间不计入答复期限");
+    caseClock.refresh(c.agencyCode(), c.caseNumber(), reason.label());
+  }
+
+  /** Task_EndConsultation: the answer arrived or the period ended; the clock runs again. */
+  void endConsultation(DelegateExecution ex) {
+    CaseRecord c = caseOf(ex);
+    register.closePause(c.agencyCode(), c.caseNumber(), clock.today());
+    register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_HANDLING);
+    String answer = CaseVariables.string(ex, CONSULTATION_ANSWER);
+    String text = switch (answer == null ? "NO_ANSWER" : answer) {
+      case "CONSENT" -> "被征求意见方同意公开";
+      case "OBJECTION" -> "被征求意见方不同意公开" + note(ex, "consultationNote");
+      case "PARTIAL_CONSENT" -> "被征求意见方部分同意" + note(ex, "consultationNote");
+      default -> "征求意见期限届满未答复（第三方由本机关依法决定；其他机关视为同意）";
+    };
+    register.record(c.agencyCode(), c.caseNumber(), "CONSULTATION_ENDED", null, text + "，恢复计算答复期限");
+    caseClock.refresh(c.agencyCode(), c.caseNumber(), "征求意见结束");
+  }
+
+  /** Task_ApproveExtension (complete): the head of the OGI office decided, within the law's limit. */
+  void validateExtensionDecision(DelegateTask task) {
+    CaseRecord c = caseOf(task);
+    String decision = CaseVariables.string(task, EXTENSION_DECISION);
+    if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
+      throw new RouteInputException("审批意见", "必须选择同意或不同意");
+    }
+    if ("APPROVE".equals(decision)) {
+      int max = c.regime().maxExtensionWorkingDays();
+      int days = CaseVariables.integer(task, APPROVED_EXTENSION_DAYS, 0);
+      if (days < 1 || days > max) {
+        throw new RouteInputException("批准延长工作日数", "应为 1 至 " + max + " 个工作日");
+      }
+      if (c.dueOn() != null && clock.today().isAfter(c.dueOn())) {
+        throw new RouteInputException("审批意见", "答复期限（" + c.dueOn() + "）已届满，不能再批准延期");
+      }
+    }
+  }
+
+  /** Task_RecordExtensionDecision: an approved extension moves the due date; the applicant is told in writing. */
+  void recordExtensionDecision(DelegateExecution ex) {
+    CaseRecord c = caseOf(ex);
+    if ("APPROVE".equals(CaseVariables.string(ex, EXTENSION_DECISION))) {
+      int days = CaseVariables.integer(ex, APPROVED_EXTENSION_DAYS, 0);
+      register.setExtensionDays(c.agencyCode(), c.caseNumber(), days);
+      register.record(c.agencyCode(), c.caseNumber(), "EXTENSION_APPROVED", null,
+          "批准延期答复 " + days + " 个工作日，并书面告知申请人（延期答复告知书）" + note(ex, "extensionNote"));
+      caseClock.refresh(c.agencyCode(), c.caseNumber(), "延期答复");
+    } else {
+      register.record(c.agencyCode(), c.caseNumber(), "EXTENSION_REFUSED", null, "不同意延期" + note(ex, "extensionNote"));
+    }
+  }
+
+  private static void text(VariableScope scope, String name, String label, int max, List<FieldError> errors) {
+    String value = CaseVariables.string(scope, name);
+    if (value == null) {
+      errors.add(new FieldError(label, "必须填写"));
+    } else if (value.length() > max) {
+      errors.add(new FieldError(label, "不能超过 " + max + " 个字符"));
+    }
+  }
+
+  private static String groundText(VariableScope scope) {
+    return CaseVariables.enumValue(scope, WITHHOLDING_GROUND, WithholdingGround.class)
+        .map(g -> "（" + g.label() + "）").orElse("");
+  }
+
+  private static String note(VariableScope scope, String name) {
+    String n = CaseVariables.string(scope, name);
+    return n == null ? "" : "：" + n;
+  }
+
+  private CaseRecord caseOf(DelegateExecution ex) {
+    return register.get(agencyOf(ex), CaseVariables.caseNumber(ex));
+  }
+
+  private CaseRecord caseOf(DelegateTask task) {
+    return register.get(agencyOf(task), CaseVariables.caseNumber(task));
+  }
+
+  private String agencyOf(VariableScope scope) {
+    String code = CaseVariables.agency(scope);
+    return code != null ? code : agency.code();
+  }
+}

@@ -1,0 +1,88 @@
+package org.disclosuredesk.intake;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.disclosuredesk.agency.AgencyClock;
+import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.casefile.CaseNotFoundException;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.casefile.CaseStatus;
+import org.disclosuredesk.route.RouteInputException;
+import org.disclosuredesk.web.ConflictException;
+import org.disclosuredesk.web.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the applicant does after applying, forwarded by reception or the portal: supplement, withdraw. */
+@Service
+class ApplicantActions {
+
+  /** Body of the supplement call: the day it arrived (default today) and what it says. */
+  record SupplementInput(LocalDate receivedOn, String note) {}
+
+  /** Body of the withdrawal call. */
+  record WithdrawalInput(String note) {}
+
+  private final CaseRegister register;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final AgencyProperties agency;
+  private final AgencyClock clock;
+
+  ApplicantActions(CaseRegister register, TaskService tasks, RuntimeService runtime, AgencyProperties agency,
+      AgencyClock clock) {
+    this.register = register;
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.agency = agency;
+    this.clock = clock;
+  }
+
+  /** The supplement arrived: completes the waiting step, which restarts the clock (Art. 30). */
+  @Transactional
+  void supplement(String caseNumber, SupplementInput input, String actor) {
+    CaseRecord c = register.find(agency.code(), caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    String note = input == null ? null : input.note();
+    if (note != null && note.length() > 4000) {
+      throw new InvalidInputException("note", "不能超过 4000 个字符");
+    }
+    if (c.status() != CaseStatus.AWAITING_SUPPLEMENT) {
+      throw new ConflictException("status", "本案当前不在等待补正（状态：" + c.status().label() + "）");
+    }
+    Task waiting = tasks.createTaskQuery().processInstanceId(c.processInstanceId())
+        .taskDefinitionKey("Task_AwaitSupplement").singleResult();
+    if (waiting == null) {
+      throw new ConflictException("status", "本案当前不在等待补正");
+    }
+    LocalDate received = input == null || input.receivedOn() == null ? clock.today() : input.receivedOn();
+    java.util.Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("supplementReceivedOn", received.toString());
+    variables.put("supplementNote", note);
+    try {
+      tasks.complete(waiting.getId(), variables);
+    } catch (RouteInputException e) {
+      throw new InvalidInputException("receivedOn", e.errors().get(0).message());
+    }
+  }
+
+  /** The applicant withdrew before the reply: the case ends as 其他处理. */
+  @Transactional
+  void withdraw(String caseNumber, WithdrawalInput input, String actor) {
+    CaseRecord c = register.find(agency.code(), caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    String note = input == null ? null : input.note();
+    if (note != null && note.length() > 4000) {
+      throw new InvalidInputException("note", "不能超过 4000 个字符");
+    }
+    if (!c.status().acceptsWithdrawal()) {
+      throw new ConflictException("status", "本案已答复或已办结，不能撤回（状态：" + c.status().label() + "）");
+    }
+    java.util.Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("withdrawalNote", note);
+    variables.put("withdrawnBy", actor);
+    runtime.createMessageCorrelation("ApplicationWithdrawn").processInstanceId(c.processInstanceId())
+        .setVariables(variables).correlateWithResult();
+  }
+}

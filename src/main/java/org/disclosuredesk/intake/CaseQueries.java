@@ -1,0 +1,39 @@
+package org.disclosuredesk.intake;
+
+import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.casefile.CaseNotFoundException;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.deadline.CaseClock;
+import org.disclosuredesk.identity.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads a case for the API; a case the caller may not see is answered as not found. */
+@Service
+class CaseQueries {
+
+  private final CaseRegister register;
+  private final CaseClock clock;
+  private final AgencyProperties agency;
+
+  CaseQueries(CaseRegister register, CaseClock clock, AgencyProperties agency) {
+    this.register = register;
+    this.clock = clock;
+    this.agency = agency;
+  }
+
+  @Transactional(readOnly = true)
+  CaseView view(String caseNumber, CurrentUser user) {
+    CaseRecord c = register.find(agency.code(), caseNumber)
+        .filter(found -> user.maySee(found.department()))
+        .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    Integer left = c.isOpen() && c.dueOn() != null ? clock.workingDaysLeft(c.agencyCode(), c.dueOn()) : null;
+    boolean overdue = c.isOpen() && clock.isOverdue(c.dueOn());
+    return new CaseView(c.caseNumber(), c.channel().name(), c.receivedOn(), c.dueOn(), c.status().name(), c.department(),
+        c.outcome() == null ? null : c.outcome().name(),
+        c.withholdingGround() == null ? null : c.withholdingGround().name(), left, overdue,
+        c.applicant().type().name(), c.extensionDays(), c.repliedOn(), c.closedOn(), c.currentTask(),
+        c.currentAssignee(), register.pauses(c.agencyCode(), caseNumber), register.timeline(c.agencyCode(), caseNumber));
+  }
+}

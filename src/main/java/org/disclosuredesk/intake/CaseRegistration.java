@@ -1,0 +1,112 @@
+package org.disclosuredesk.intake;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.disclosuredesk.agency.AgencyClock;
+import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.calendar.WorkingDayCalendar;
+import org.disclosuredesk.casefile.Applicant;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.casefile.NewCase;
+import org.disclosuredesk.intake.RegistrationRequest.ApplicantInput;
+import org.disclosuredesk.route.CaseVariables;
+import org.disclosuredesk.web.FieldError;
+import org.disclosuredesk.web.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers applications: validates, fixes the receipt date by the channel's rule (Art. 31), issues
+ * the case number and writes the register row. A case registered through the API and one started
+ * from the Tasklist start form are the same kind of case: both go through {@link #register}.
+ */
+@Service
+public class CaseRegistration {
+
+  private final CaseRegister register;
+  private final RegistrationValidator validator;
+  private final WorkingDayCalendar calendar;
+  private final AgencyProperties agency;
+  private final AgencyClock clock;
+  private final RuntimeService runtime;
+
+  CaseRegistration(CaseRegister register, RegistrationValidator validator, WorkingDayCalendar calendar,
+      AgencyProperties agency, AgencyClock clock, RuntimeService runtime) {
+    this.register = register;
+    this.validator = validator;
+    this.calendar = calendar;
+    this.agency = agency;
+    this.clock = clock;
+    this.runtime = runtime;
+  }
+
+  /**
+   * Registers an application and starts its route (API). With an idempotency key, a retry returns
+   * the case registered first instead of creating a second one.
+   */
+  @Transactional
+  public Registration registerAndStart(RegistrationRequest request, String idempotencyKey, String actor) {
+    if (idempotencyKey != null) {
+      Optional<String> existing = register.findByIdempotencyKey(agency.code(), idempotencyKey);
+      if (existing.isPresent()) {
+        return answer(register.get(agency.code(), existing.get()), false);
+      }
+    }
+    String caseNumber = register(request, idempotencyKey, actor);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CaseVariables.CASE_NUMBER, caseNumber);
+    variables.put(CaseVariables.AGENCY, agency.code());
+    runtime.createProcessInstanceByKey(CaseVariables.PROCESS_KEY).businessKey(caseNumber)
+        .setVariables(variables).execute();
+    return answer(register.get(agency.code(), caseNumber), true);
+  }
+
+  /** The case an idempotency key registered, if any (a concurrent retry lost the race). */
+  @Transactional(readOnly = true)
+  public Optional<Registration> findByIdempotencyKey(String idempotencyKey) {
+    return register.findByIdempotencyKey(agency.code(), idempotencyKey)
+        .map(n -> answer(register.get(agency.code(), n), false));
+  }
+
+  /** Validates and writes the register row; returns the new case number. Throws {@link InvalidInputException}. */
+  @Transactional
+  public String register(RegistrationRequest r, String idempotencyKey, String actor) {
+    List<FieldError> errors = validator.validate(r);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    LocalDate receivedOn = receiptDate(r);
+    String caseNumber = register.allocateNumber(agency.code(), agency.caseNumberPrefix(), receivedOn.getYear());
+    ApplicantInput a = r.applicant();
+    Applicant applicant = new Applicant(a.type(), a.name().trim(), a.idType(), a.idNumber().trim().toUpperCase(),
+        trim(a.phone()), trim(a.email()), trim(a.address()), trim(a.contactPerson()));
+    String department = RegistrationValidator.blank(r.department()) ? null : r.department().trim();
+    register.insert(new NewCase(agency.code(), caseNumber, r.channel(), receivedOn, applicant, r.description().trim(),
+        trim(r.purpose()), r.format(), r.delivery(), department, idempotencyKey, actor));
+    register.record(agency.code(), caseNumber, "REGISTERED", actor,
+        "登记申请（" + r.channel().label() + "），收到申请日期 " + receivedOn);
+    return caseNumber;
+  }
+
+  /**
+   * Art. 31: in person and letters count from the day given (handed in, signed for, confirmed);
+   * online, fax and e-mail from the day both sides confirm, which on a rest day is the next working day.
+   */
+  LocalDate receiptDate(RegistrationRequest r) {
+    LocalDate given = r.receivedOn() != null ? r.receivedOn() : clock.today();
+    return r.channel().confirmedOnWorkingDay() ? calendar.onOrNextWorkingDay(agency.code(), given) : given;
+  }
+
+  private static Registration answer(CaseRecord c, boolean created) {
+    return new Registration(c.caseNumber(), c.receivedOn(), c.dueOn(), c.status(), created);
+  }
+
+  private static String trim(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,227 @@
+package org.disclosuredesk.intake;
+
+import static org.disclosuredesk.route.CaseVariables.COMPLETENESS;
+import static org.disclosuredesk.route.CaseVariables.DEPARTMENT;
+import static org.disclosuredesk.route.CaseVariables.OUTCOME;
+import static org.disclosuredesk.route.CaseVariables.PROPOSED_DEPARTMENT;
+import static org.disclosuredesk.route.CaseVariables.SUPPLEMENT_COUNT;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.disclosuredesk.agency.AgencyClock;
+import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.calendar.WorkingDayCalendar;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.casefile.CaseStatus;
+import org.disclosuredesk.casefile.Outcome;
+import org.disclosuredesk.deadline.CaseClock;
+import org.disclosuredesk.deadline.DeadlineProperties;
+import org.disclosuredesk.identity.DepartmentProperties;
+import org.disclosuredesk.route.CaseVariables;
+import org.disclosuredesk.route.RouteInputException;
+import org.disclosuredesk.web.FieldError;
+import org.disclosuredesk.web.InvalidInputException;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+
+/** The intake steps of the route: registration, department proposal, completeness check, supplement loop. */
+@Service
+class IntakeSteps {
+
+  private final CaseRegistration registration;
+  private final CaseRegister register;
+  private final CaseClock caseClock;
+  private final WorkingDayCalendar calendar;
+  private final DeadlineProperties periods;
+  private final DepartmentProperties departments;
+  private final AgencyProperties agency;
+  private final AgencyClock clock;
+  private final DecisionService decisions;
+
+  IntakeSteps(CaseRegistration registration, CaseRegister register, CaseClock caseClock, WorkingDayCalendar calendar,
+      DeadlineProperties periods, DepartmentProperties departments, AgencyProperties agency, AgencyClock clock,
+      @Lazy DecisionService decisions) {
+    this.registration = registration;
+    this.register = register;
+    this.caseClock = caseClock;
+    this.calendar = calendar;
+    this.periods = periods;
+    this.departments = departments;
+    this.agency = agency;
+    this.clock = clock;
+    this.decisions = decisions;
+  }
+
+  /** Task_RegisterCase: a Tasklist start registers the case here; an API start registered it already. */
+  void registerCase(DelegateExecution ex) {
+    String caseNumber = CaseVariables.string(ex, CaseVariables.CASE_NUMBER);
+    if (caseNumber == null) {
+      RegistrationRequest request = StartFormRegistration.read(ex, agency.timeZone());
+      try {
+        caseNumber = registration.register(request, null, CaseVariables.string(ex, "initiator"));
+      } catch (InvalidInputException e) {
+        throw StartFormRegistration.asFormError(e);
+      }
+      ex.setProcessBusinessKey(caseNumber);
+      ex.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
+      ex.setVariable(CaseVariables.AGENCY, agency.code());
+      ex.removeVariables(StartFormRegistration.FIELDS);
+    }
+    register.linkProcessInstance(agency.code(), caseNumber, ex.getProcessInstanceId());
+    ex.setVariable(SUPPLEMENT_COUNT, 0);
+    caseClock.refresh(agency.code(), caseNumber, "登记");
+  }
+
+  /** Task_ProposeDepartment: the department given at registration, else the routing table's proposal. */
+  void proposeDepartment(DelegateExecution ex) {
+    CaseRecord c = caseOf(ex);
+    String proposed = c.department();
+    if (proposed == null) {
+      proposed = decisions.evaluateDecisionTableByKey("departmentRouting", Map.of("description", c.description()))
+          .getSingleResult().getSingleEntry();
+    }
+    ex.setVariable(PROPOSED_DEPARTMENT, proposed);
+    ex.setVariable(DEPARTMENT, proposed);
+  }
+
+  /** Task_CheckCompleteness (complete): the decision must be whole before the route moves on. */
+  void validateCompletenessCheck(DelegateTask task) {
+    List<FieldError> errors = new ArrayList<>();
+    String decision = CaseVariables.string(task, COMPLETENESS);
+    int supplements = CaseVariables.integer(task, SUPPLEMENT_COUNT, 0);
+    if (decision == null) {
+      errors.add(new FieldError("审查结论", "必须选择"));
+    } else {
+      switch (decision) {
+        case "COMPLETE" -> {
+          if (!departments.exists(CaseVariables.string(task, DEPARTMENT))) {
+            errors.add(new FieldError("承办部门", "必须选择有效的承办部门"));
+          }
+        }
+        case "NEEDS_SUPPLEMENT" -> {
+          String items = CaseVariables.string(task, "supplementItems");
+          if (items == null) {
+            errors.add(new FieldError("需补正的内容", "必须一次性列明需要补正的全部事项"));
+          } else if (items.length() > 2000) {
+            errors.add(new FieldError("需补正的内容", "不能超过 2000 个字符"));
+          }
+          if (supplements > 0) {
+            errors.add(new FieldError("审查结论", "已发出过补正告知；补正后仍不明确的，请选择“补正后仍不明确”"));
+          }
+        }
+        case "NOT_OGI" -> {
+          Outcome o = CaseVariables.enumValue(task, "nonOgiOutcome", Outcome.class).orElse(null);
+          if (o == null || !Outcome.NOT_OGI.contains(o)) {
+            errors.add(new FieldError("不予处理的情形", "必须选择"));
+          } else {
+            task.setVariable(OUTCOME, o.name());
+          }
+        }
+        case "STILL_UNCLEAR" -> {
+          if (supplements == 0) {
+            errors.add(new FieldError("审查结论", "尚未发出补正告知，不能认定“补正后仍不明确”"));
+          } else {
+            task.setVariable(OUTCOME, Outcome.STILL_UNCLEAR.name());
+          }
+        }
+        default -> errors.add(new FieldError("审查结论", "取值无效：" + decision));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new RouteInputException(errors);
+    }
+    register.record(agency(task), CaseVariables.caseNumber(task), "COMPLETENESS_CHECKED", task.getAssignee(),
+        switch (decision) {
+          case "COMPLETE" -> "申请内容完整，予以受理";
+          case "NEEDS_SUPPLEMENT" -> "申请需要补正";
+          case "NOT_OGI" -> "不属于政府信息公开申请：" + Outcome.valueOf(CaseVariables.string(task, OUTCOME)).label();
+          default -> "补正后申请内容仍不明确";
+        });
+  }
+
+  /** Task_AcceptCase: the department confirmed by reception takes the case. */
+  void acceptCase(DelegateExecution ex) {
+    CaseRecord c = caseOf(ex);
+    String department = CaseVariables.string(ex, DEPARTMENT);
+    register.setDepartment(c.agencyCode(), c.caseNumber(), department);
+    register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_HANDLING);
+    register.record(c.agencyCode(), c.caseNumber(), "ASSIGNED", null, "交由" + departments.name(department) + "办理");
+  }
+
+  /** Task_IssueSupplementNotice: one notice listing everything, with the period to supplement. */
+  void issueSupplementNotice(DelegateExecution ex) {
+    CaseRecord c = caseOf(ex);
+    LocalDate today = clock.today();
+    LocalDate due = calendar.addWorkingDays(c.agencyCode(), today, periods.supplementPeriodWorkingDays());
+    register.requestSupplement(c.agencyCode(), c.caseNumber(), today, due);
+    ex.setVariable(SUPPLEMENT_COUNT, CaseVariables.integer(ex, SUPPLEMENT_COUNT, 0) + 1);
+    register.record(c.agencyCode(), c.caseNumber(), "SUPPLEMENT_NOTICE", null,
+        "发出补正告知，补正期限至 " + due + "；需补正：" + CaseVariables.string(ex, "supplementItems"));
+    caseClock.refresh(c.agencyCode(), c.caseNumber(), "等待补正");
+  }
+
+  /** Task_AwaitSupplement (complete): the day the supplement arrived is known and plausible. */
+  void validateSupplement(DelegateTask task) {
+    CaseRecord c = register.get(agency(task), CaseVariables.caseNumber(task));
+    LocalDate received;
+    try {
+      received = CaseVariables.date(task, "supplementReceivedOn", agency.timeZone())
+          .orElseThrow(() -> new RouteInputException("收到补正日期", "必须填写"));
+    } catch (DateTimeParseException e) {
+      throw new RouteInputException("收到补正日期", "日期格式应为 YYYY-MM-DD");
+    }
+    if (received.isAfter(clock.today())) {
+      throw new RouteInputException("收到补正日期", "不能晚于今天");
+    }
+    if (c.supplementRequestedOn() != null && received.isBefore(c.supplementRequestedOn())) {
+      throw new RouteInputException("收到补正日期", "不能早于补正告知日期 " + c.supplementRequestedOn());
+    }
+    if (c.supplementDueOn() != null && received.isAfter(c.supplementDueOn())) {
+      throw new RouteInputException("收到补正日期", "已超过补正期限 " + c.supplementDueOn() + "，申请视为放弃");
+    }
+  }
+
+  /** Task_RestartClock: the reply period counts afresh from the day the supplement arrived (Art. 30). */
+  void restartClock(DelegateExecution ex) {
+    CaseRecord c = caseOf(ex);
+    LocalDate received = CaseVariables.date(ex, "supplementReceivedOn", agency.timeZone()).orElse(clock.today());
+    register.restartClock(c.agencyCode(), c.caseNumber(), received);
+    register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.REGISTERED);
+    register.record(c.agencyCode(), c.caseNumber(), "SUPPLEMENT_RECEIVED", null,
+        "收到申请人补正（" + received + "），答复期限重新计算" + noteOf(ex));
+    caseClock.refresh(c.agencyCode(), c.caseNumber(), "收到补正");
+  }
+
+  /** Task_RemindSupplementNotice: only the first check has the 7-working-day limit. */
+  boolean needsSupplementNoticeReminder(DelegateExecution ex) {
+    CaseRecord c = caseOf(ex);
+    return CaseVariables.integer(ex, SUPPLEMENT_COUNT, 0) == 0 && c.status() == CaseStatus.REGISTERED;
+  }
+
+  void recordSupplementNoticeReminder(DelegateExecution ex) {
+    CaseRecord c = caseOf(ex);
+    register.record(c.agencyCode(), c.caseNumber(), "REMINDER", null,
+        "提醒接待室：如需补正，须在收到申请之日起 " + periods.supplementNoticeWorkingDays() + " 个工作日内一次性告知");
+  }
+
+  private static String noteOf(DelegateExecution ex) {
+    String note = CaseVariables.string(ex, "supplementNote");
+    return note == null ? "" : "：" + note;
+  }
+
+  private String agency(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    String code = CaseVariables.agency(scope);
+    return code != null ? code : agency.code();
+  }
+
+  private CaseRecord caseOf(DelegateExecution ex) {
+    return register.get(agency(ex), CaseVariables.caseNumber(ex));
+  }
+}

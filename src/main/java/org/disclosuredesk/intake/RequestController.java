@@ -1,0 +1,75 @@
+package org.disclosuredesk.intake;
+
+import java.net.URI;
+import java.util.Map;
+import org.disclosuredesk.identity.CurrentUser;
+import org.disclosuredesk.web.InvalidInputException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/requests}: registration, the case view, the applicant's supplement and withdrawal (design.md). */
+@RestController
+@RequestMapping("/api/requests")
+class RequestController {
+
+  private final CaseRegistration registration;
+  private final CaseQueries queries;
+  private final ApplicantActions applicantActions;
+
+  RequestController(CaseRegistration registration, CaseQueries queries, ApplicantActions applicantActions) {
+    this.registration = registration;
+    this.queries = queries;
+    this.applicantActions = applicantActions;
+  }
+
+  @PostMapping
+  ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) RegistrationRequest request,
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+    if (key != null && key.length() > 100) {
+      throw new InvalidInputException("Idempotency-Key", "不能超过 100 个字符");
+    }
+    Registration r;
+    try {
+      r = registration.registerAndStart(request, key, CurrentUser.get().id());
+    } catch (DataIntegrityViolationException raceOnKey) {
+      // a concurrent retry with the same key registered first: answer with that case
+      r = key == null ? null : registration.findByIdempotencyKey(key).orElse(null);
+      if (r == null) {
+        throw raceOnKey;
+      }
+    }
+    Map<String, Object> body = Map.of("caseNumber", r.caseNumber(), "receivedOn", r.receivedOn(),
+        "dueOn", r.dueOn(), "status", r.status());
+    return r.created()
+        ? ResponseEntity.created(URI.create("/api/requests/" + r.caseNumber())).body(body)
+        : ResponseEntity.ok(body);
+  }
+
+  @GetMapping("/{caseNumber}")
+  CaseView get(@PathVariable String caseNumber) {
+    return queries.view(caseNumber, CurrentUser.get());
+  }
+
+  @PostMapping("/{caseNumber}/supplement")
+  ResponseEntity<CaseView> supplement(@PathVariable String caseNumber,
+      @RequestBody(required = false) ApplicantActions.SupplementInput input) {
+    applicantActions.supplement(caseNumber, input, CurrentUser.get().id());
+    return ResponseEntity.status(HttpStatus.OK).body(queries.view(caseNumber, CurrentUser.get()));
+  }
+
+  @PostMapping("/{caseNumber}/withdrawal")
+  ResponseEntity<CaseView> withdrawal(@PathVariable String caseNumber,
+      @RequestBody(required = false) ApplicantActions.WithdrawalInput input) {
+    applicantActions.withdraw(caseNumber, input, CurrentUser.get().id());
+    return ResponseEntity.ok(queries.view(caseNumber, CurrentUser.get()));
+  }
+}

@@ -1,0 +1,85 @@
+package org.disclosuredesk.review;
+
+import static org.disclosuredesk.route.CaseVariables.OUTCOME;
+import static org.disclosuredesk.route.CaseVariables.REVIEW_RESULT;
+import static org.disclosuredesk.route.CaseVariables.WITHHOLDING_GROUND;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.disclosuredesk.agency.AgencyClock;
+import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.casefile.CaseStatus;
+import org.disclosuredesk.casefile.Outcome;
+import org.disclosuredesk.casefile.WithholdingGround;
+import org.disclosuredesk.route.CaseVariables;
+import org.disclosuredesk.route.RouteInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listener {@code recordReview} on Task_ConfidentialityReview (complete): checks the reviewer's
+ * decision, records the review (reviewer, date, result, redactions) and sets the outcome it implies:
+ * approve keeps the proposal, redaction makes it a partial disclosure, refusal withholds with a ground.
+ */
+@Component("recordReview")
+class ConfidentialityReview implements TaskListener {
+
+  private final CaseRegister register;
+  private final JdbcClient jdbc;
+  private final AgencyProperties agency;
+  private final AgencyClock clock;
+
+  ConfidentialityReview(CaseRegister register, JdbcClient jdbc, AgencyProperties agency, AgencyClock clock) {
+    this.register = register;
+    this.jdbc = jdbc;
+    this.agency = agency;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String result = CaseVariables.string(task, REVIEW_RESULT);
+    String redactions = CaseVariables.string(task, "redactions");
+    String note = CaseVariables.string(task, "reviewNote");
+    String agencyCode = CaseVariables.agency(task) != null ? CaseVariables.agency(task) : agency.code();
+    String caseNumber = CaseVariables.caseNumber(task);
+    String detail;
+    switch (result == null ? "" : result) {
+      case "APPROVE" -> detail = "保密审查通过，同意按拟定意见答复";
+      case "REDACT" -> {
+        if (redactions == null) {
+          throw new RouteInputException("需删除/遮盖的内容", "选择部分公开时必须列明需处理的内容");
+        }
+        task.setVariable(OUTCOME, Outcome.PARTIAL.name());
+        detail = "保密审查：删除涉密或不宜公开内容后部分公开";
+      }
+      case "REFUSE" -> {
+        WithholdingGround ground = CaseVariables.enumValue(task, "reviewGround", WithholdingGround.class)
+            .orElseThrow(() -> new RouteInputException("不予公开理由", "不同意公开时必须选择理由"));
+        task.setVariable(OUTCOME, Outcome.WITHHOLD.name());
+        task.setVariable(WITHHOLDING_GROUND, ground.name());
+        detail = "保密审查：不予公开（" + ground.label() + "）";
+      }
+      case "RETURN" -> {
+        if (note == null) {
+          throw new RouteInputException("审查意见", "退回承办部门时必须说明理由");
+        }
+        register.setStatus(agencyCode, caseNumber, CaseStatus.IN_HANDLING);
+        detail = "保密审查退回承办部门";
+      }
+      default -> throw new RouteInputException("审查结论", "必须选择");
+    }
+    if (redactions != null && redactions.length() > 4000 || note != null && note.length() > 4000) {
+      throw new RouteInputException("审查意见", "不能超过 4000 个字符");
+    }
+    String reviewer = task.getAssignee() != null ? task.getAssignee() : "unknown";
+    LocalDate today = clock.today();
+    jdbc.sql("insert into dd_confidentiality_review (agency_code, case_number, reviewer, reviewed_on, result, redactions, note)"
+            + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(agencyCode, caseNumber, reviewer, today, result, redactions, note).update();
+    register.record(agencyCode, caseNumber, "CONFIDENTIALITY_REVIEWED", reviewer,
+        detail + (note == null ? "" : "：" + note));
+  }
+}

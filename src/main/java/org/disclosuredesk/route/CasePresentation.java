@@ -1,0 +1,124 @@
+package org.disclosuredesk.route;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.casefile.Applicant;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.casefile.ClockPause;
+import org.disclosuredesk.casefile.Outcome;
+import org.disclosuredesk.casefile.WithholdingGround;
+import org.disclosuredesk.casefile.TimelineEntry;
+import org.disclosuredesk.deadline.CaseClock;
+import org.disclosuredesk.identity.DepartmentProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an officer needs to decide, shown on every task form: the application and the history so
+ * far, as the task-local variables {@code caseSummary} and {@code caseHistory} (Markdown rendered by
+ * the forms' text fields). A display copy only; the register stays the record.
+ */
+@Component
+class CasePresentation {
+
+  static final String SUMMARY = "caseSummary";
+  static final String HISTORY = "caseHistory";
+  static final String PROPOSAL = "proposal";
+  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final CaseRegister register;
+  private final CaseClock clock;
+  private final DepartmentProperties departments;
+  private final AgencyProperties agency;
+
+  CasePresentation(CaseRegister register, CaseClock clock, DepartmentProperties departments, AgencyProperties agency) {
+    this.register = register;
+    this.clock = clock;
+    this.departments = departments;
+    this.agency = agency;
+  }
+
+  void present(DelegateTask task) {
+    String agencyCode = Optional.ofNullable(CaseVariables.agency(task)).orElse(agency.code());
+    String caseNumber = CaseVariables.caseNumber(task);
+    if (caseNumber == null) {
+      return;
+    }
+    register.find(agencyCode, caseNumber).ifPresent(c -> {
+      task.setVariableLocal(SUMMARY, summary(c));
+      task.setVariableLocal(HISTORY, history(c));
+    });
+    CaseVariables.enumValue(task, CaseVariables.OUTCOME, Outcome.class).ifPresent(o -> task.setVariableLocal(PROPOSAL,
+        "**拟答复：** " + o.label() + CaseVariables.enumValue(task, CaseVariables.WITHHOLDING_GROUND, WithholdingGround.class)
+            .map(g -> "（" + g.label() + "）").orElse("")
+        + "\n\n**答复要点：** " + md(CaseVariables.string(task, "replyNote"))));
+  }
+
+  String summary(CaseRecord c) {
+    Applicant a = c.applicant();
+    StringBuilder s = new StringBuilder();
+    s.append("**案件编号：** ").append(c.caseNumber()).append("　**状态：** ").append(c.status().label()).append("\n\n");
+    s.append("**收到申请：** ").append(c.receivedOn()).append("（").append(c.channel().label()).append("）");
+    if (c.dueOn() != null) {
+      s.append("　**答复期限：** ").append(c.dueOn());
+      int left = clock.workingDaysLeft(c.agencyCode(), c.dueOn());
+      s.append(left >= 0 ? "（剩余 " + left + " 个工作日）" : "（已超期 " + (-left) + " 个工作日）");
+    }
+    if (c.extensionDays() > 0) {
+      s.append("　已延期 ").append(c.extensionDays()).append(" 个工作日");
+    }
+    s.append("\n\n**申请人：** ").append(md(a.name())).append("（").append(a.type().label()).append("）");
+    if (a.contactPerson() != null) {
+      s.append("　联系人：").append(md(a.contactPerson()));
+    }
+    s.append("\n\n**联系方式：** ").append(md(join(a.phone(), a.email(), a.address())));
+    s.append("\n\n**所需政府信息：** ").append(md(c.description()));
+    if (c.purpose() != null) {
+      s.append("\n\n**用途：** ").append(md(c.purpose()));
+    }
+    s.append("\n\n**载体形式 / 获取方式：** ").append(c.format() == null ? "—" : c.format().label()).append(" / ")
+        .append(c.delivery() == null ? "—" : c.delivery().label());
+    if (c.department() != null) {
+      s.append("\n\n**承办部门：** ").append(departments.name(c.department()));
+    }
+    for (ClockPause p : register.pauses(c.agencyCode(), c.caseNumber())) {
+      s.append("\n\n**暂停计时：** ").append(p.reason().label()).append(" ").append(p.startedOn()).append(" 至 ")
+          .append(p.endedOn() == null ? "（进行中）" : p.endedOn());
+    }
+    return s.toString();
+  }
+
+  String history(CaseRecord c) {
+    StringBuilder s = new StringBuilder();
+    for (TimelineEntry e : register.timeline(c.agencyCode(), c.caseNumber())) {
+      s.append("- ").append(AT.format(e.at())).append("　").append(md(e.detail()));
+      if (e.actor() != null) {
+        s.append("（").append(md(e.actor())).append("）");
+      }
+      s.append("\n");
+    }
+    return s.toString();
+  }
+
+  private static String join(String... parts) {
+    StringBuilder s = new StringBuilder();
+    for (String p : parts) {
+      if (p != null) {
+        s.append(s.isEmpty() ? "" : "；").append(p);
+      }
+    }
+    return s.isEmpty() ? "—" : s.toString();
+  }
+
+  /** Applicant text is shown as text: markup characters lose their meaning. */
+  static String md(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*")
+        .replace("_", "\\_").replace("[", "\\[").replace("]", "\\]").replace("#", "\\#").replace("`", "\\`")
+        .replace("{", "&#123;").replace("}", "&#125;").replace("\r", "").replace("\n", "  \n");
+  }
+}
