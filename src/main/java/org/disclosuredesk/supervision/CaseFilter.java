@@ -20,11 +20,11 @@ enum CaseFilter {
     this.label = label;
   }
 
-  String code() {
+  public String code() {
     return code;
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 
