@@ -19,6 +19,7 @@ import java.util.List;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.casefile.WithholdingGround;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class AnnualReportIntegrationTest {
   @Autowired TestRestTemplate rest;
   @Autowired CaseRegister register;
   @Autowired JdbcClient jdbc;
+  @Autowired RuntimeService runtime;
   final ObjectMapper json = new ObjectMapper();
   RegisterFixture cases;
 
@@ -45,7 +47,7 @@ class AnnualReportIntegrationTest {
   void givenARegisterAcrossTheYearBoundary() {
     RegisterFixture.pinToday(RegisterFixture.TODAY);
     cases = new RegisterFixture(register, jdbc);
-    cases.clean();
+    cases.clean(runtime);
     // carried over into 2025 and concluded there
     cases.close(cases.received(NATURAL_PERSON, d("2024-12-10")), Outcome.DISCLOSE, d("2025-01-15"));
     // concluded in 2024: not in 2025

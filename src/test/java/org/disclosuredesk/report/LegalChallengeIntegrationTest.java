@@ -12,6 +12,7 @@ import java.util.Map;
 import org.disclosuredesk.casefile.ApplicantType;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.Outcome;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class LegalChallengeIntegrationTest {
   @Autowired TestRestTemplate rest;
   @Autowired CaseRegister register;
   @Autowired JdbcClient jdbc;
+  @Autowired RuntimeService runtime;
   final ObjectMapper json = new ObjectMapper();
   String caseNumber;
 
@@ -42,7 +44,7 @@ class LegalChallengeIntegrationTest {
   void givenACaseAnsweredIn2025() {
     RegisterFixture.pinToday(RegisterFixture.TODAY);
     RegisterFixture cases = new RegisterFixture(register, jdbc);
-    cases.clean();
+    cases.clean(runtime);
     caseNumber = cases.received(ApplicantType.NATURAL_PERSON, LocalDate.of(2025, 3, 3));
     cases.close(caseNumber, Outcome.NOT_EXIST, LocalDate.of(2025, 3, 28));
   }

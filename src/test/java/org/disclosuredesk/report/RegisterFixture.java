@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.disclosuredesk.casefile.Applicant;
 import org.disclosuredesk.casefile.ApplicantType;
@@ -45,10 +47,18 @@ public final class RegisterFixture {
     ClockUtil.reset();
   }
 
-  /** Empties the register and the supervision/report tables (tests share one Spring context). */
-  public void clean() {
+  /**
+   * Empties the register and the supervision/report tables (tests share one Spring context), after
+   * ending the route instances of the cases. The number sequence is kept: case numbers stay unique.
+   */
+  public void clean(RuntimeService runtime) {
+    List<String> instances = jdbc.sql("select process_instance_id from dd_case where process_instance_id is not null")
+        .query(String.class).list();
+    instances.stream()
+        .filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
+        .forEach(id -> runtime.deleteProcessInstance(id, "test clean-up", true, true));
     for (String table : new String[] {"dd_report_lock", "dd_legal_challenge", "dd_case_event", "dd_clock_pause",
-        "dd_confidentiality_review", "dd_case", "dd_case_sequence"}) {
+        "dd_confidentiality_review", "dd_case"}) {
       jdbc.sql("delete from " + table).update();
     }
   }

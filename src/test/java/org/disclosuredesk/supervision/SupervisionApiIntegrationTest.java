@@ -17,6 +17,7 @@ import org.disclosuredesk.casefile.Channel;
 import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.report.OfficialDays;
 import org.disclosuredesk.report.RegisterFixture;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ class SupervisionApiIntegrationTest {
   @Autowired TestRestTemplate rest;
   @Autowired CaseRegister register;
   @Autowired JdbcClient jdbc;
+  @Autowired RuntimeService runtime;
   @Autowired ConfigurableApplicationContext context;
   final ObjectMapper json = new ObjectMapper();
   final List<CaseUrged> urged = new CopyOnWriteArrayList<>();
@@ -64,7 +66,7 @@ class SupervisionApiIntegrationTest {
     RegisterFixture.pinToday(TODAY);
     context.addApplicationListener(urgeListener);
     cases = new RegisterFixture(register, jdbc);
-    cases.clean();
+    cases.clean(runtime);
     // received 70 days ago and not answered: due 20 working days after receipt
     LocalDate received = TODAY.minusDays(70);
     overdueDue = OfficialDays.addWorkingDays(received, 20);

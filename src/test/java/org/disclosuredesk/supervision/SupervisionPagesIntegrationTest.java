@@ -15,6 +15,7 @@ import org.disclosuredesk.casefile.Channel;
 import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.report.OfficialDays;
 import org.disclosuredesk.report.RegisterFixture;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,13 +45,14 @@ class SupervisionPagesIntegrationTest {
   @Autowired TestRestTemplate rest;
   @Autowired CaseRegister register;
   @Autowired JdbcClient jdbc;
+  @Autowired RuntimeService runtime;
   String overdue;
 
   @BeforeEach
   void givenAnOverdueCaseWhoseApplicantTypedMarkup() {
     RegisterFixture.pinToday(RegisterFixture.TODAY);
     RegisterFixture cases = new RegisterFixture(register, jdbc);
-    cases.clean();
+    cases.clean(runtime);
     LocalDate received = RegisterFixture.TODAY.minusDays(70);
     overdue = cases.received(ApplicantType.NATURAL_PERSON, Channel.IN_PERSON, received, "planning", EVIL_NAME);
     cases.inHandling(overdue, OfficialDays.addWorkingDays(received, 20));
