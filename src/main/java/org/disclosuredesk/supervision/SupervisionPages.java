@@ -116,7 +116,9 @@ class SupervisionPages {
     try {
       CaseUrged urged = urging.urge(caseNumber, user.getName(), note);
       flash.addFlashAttribute("message", urged.assignee() == null ? "已催办承办部门" : "已催办 " + urged.assignee());
-    } catch (InvalidInputException | ConflictException e) {
+    } catch (InvalidInputException e) {
+      flash.addFlashAttribute("error", e.errors().get(0).message());
+    } catch (ConflictException e) {
       flash.addFlashAttribute("error", e.getMessage());
     }
     return "redirect:/supervision/cases/" + caseNumber;

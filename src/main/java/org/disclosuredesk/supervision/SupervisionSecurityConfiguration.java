@@ -51,8 +51,9 @@ class SupervisionSecurityConfiguration {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       response.setContentType("text/html;charset=UTF-8");
       response.getOutputStream().write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
-          + "<title>无权访问</title></head><body><h1>无权访问（403）</h1>"
-          + "<p>督办页面仅限督办人员和系统管理员使用。</p>" + logout + "</body></html>")
+          + "<title>无权访问</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
+          + "/supervision/assets/supervision.css\"></head><body><main class=\"login-box\"><h1>无权访问（403）</h1>"
+          + "<p>督办页面仅限督办人员和系统管理员使用。</p>" + logout + "</main></body></html>")
           .getBytes(StandardCharsets.UTF_8));
     };
   }

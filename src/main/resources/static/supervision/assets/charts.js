@@ -24,11 +24,13 @@
   });
   var outcomes = Object.keys(f.outcomes || {}).map(function (k) { return { name: k, value: f.outcomes[k] }; });
   chart('chart-outcomes', {
+    title: outcomes.length ? undefined : { text: '本年暂无办结案件', left: 'center', top: 'middle', textStyle: { color: '#52606d', fontSize: 14 } },
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     series: [{ type: 'pie', radius: ['35%', '65%'], data: outcomes, label: { formatter: '{b}\n{c}' } }]
   });
   var d = f.departments || [];
   chart('chart-departments', {
+    title: d.length ? undefined : { text: '本年暂无办结案件', left: 'center', top: 'middle', textStyle: { color: '#52606d', fontSize: 14 } },
     tooltip: { trigger: 'axis' },
     legend: { data: ['按期率（%）', '平均办理工作日'] },
     xAxis: { type: 'category', data: d.map(function (x) { return x.name; }) },
