@@ -53,6 +53,7 @@ class BundledCalendarLoader implements SmartLifecycle {
         log.info("official calendar {} for agency {} was loaded by another node at the same time", year, agencyCode);
       }
     }
+    writer.forgetCached(agencyCode); // another node may have loaded some years meanwhile
     running = true;
   }
 

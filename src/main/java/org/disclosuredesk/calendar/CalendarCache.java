@@ -91,6 +91,11 @@ class CalendarCache implements CalendarSnapshots {
     }
   }
 
+  /** Drops this node's copy: the next question reads the database (after another node may have written). */
+  void forget(String agencyCode) {
+    entries.remove(agencyCode);
+  }
+
   private void install(String agencyCode, CalendarSnapshot snapshot) {
     Entry entry = entries.computeIfAbsent(agencyCode, a -> new Entry());
     entry.lock.lock();

@@ -2,16 +2,22 @@ package org.disclosuredesk.calendar;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.List;
 import org.disclosuredesk.agency.AgencyProperties;
 import org.disclosuredesk.web.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -65,5 +71,22 @@ class CalendarController {
   @PutMapping(path = "/{year}", consumes = TEXT_CALENDAR)
   CalendarReplaced replaceFromICalendar(@PathVariable int year, @RequestBody byte[] body, Principal user) {
     return administration.replaceYearFromICalendar(agencyCode, year, body, user.getName());
+  }
+
+  /**
+   * Any other content type: refused here rather than by Spring's mapping, so that the 415 has the
+   * API's error format (the error advice applies to our handlers only).
+   */
+  @PutMapping("/{year}")
+  void otherContentType(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+      throws HttpMediaTypeNotSupportedException {
+    MediaType given;
+    try {
+      given = contentType == null ? null : MediaType.parseMediaType(contentType);
+    } catch (InvalidMediaTypeException e) {
+      given = null;
+    }
+    throw new HttpMediaTypeNotSupportedException(given, List.of(MediaType.APPLICATION_JSON, MediaType.parseMediaType(TEXT_CALENDAR)),
+        HttpMethod.PUT);
   }
 }

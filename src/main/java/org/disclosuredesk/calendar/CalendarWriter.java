@@ -62,4 +62,9 @@ class CalendarWriter {
       throw new IllegalStateException("a calendar change needs a transaction");
     }
   }
+
+  /** After a start-up load that another node may have done in part: read the calendar afresh. */
+  void forgetCached(String agencyCode) {
+    cache.forget(agencyCode);
+  }
 }

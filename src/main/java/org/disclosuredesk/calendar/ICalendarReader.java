@@ -109,8 +109,12 @@ final class ICalendarReader {
       days.error(event.field + ".DTEND", "跨度超过 " + MAX_BLOCK_DAYS + " 天");
       return;
     }
+    LocalDate last = end.minusDays(1);
     boolean inYear = days.checkInYear(event.field + ".DTSTART", first);
-    if (!(days.checkInYear(event.field + ".DTEND", end.minusDays(1)) && inYear)) {
+    if (!last.equals(first)) {
+      inYear &= days.checkInYear(event.field + (event.end != null ? ".DTEND" : ".DURATION"), last);
+    }
+    if (!inYear) {
       return;
     }
     boolean working = event.summary.contains("上班") || event.summary.contains("补班");

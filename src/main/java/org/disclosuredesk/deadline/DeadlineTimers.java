@@ -132,12 +132,13 @@ public class DeadlineTimers {
         FIRST_REMINDER, firstReminder(agencyCode, dueOn),
         FINAL_REMINDER, finalReminder(agencyCode, dueOn),
         REPLY_DEADLINE, escalation(dueOn));
-    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
-      Date date = dates.get(activityOf(job));
-      if (date != null && !date.equals(job.getDuedate())) {
-        management.setJobDuedate(job.getId(), date);
+    dates.forEach((timer, date) -> {
+      for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(timer).list()) {
+        if (!date.equals(job.getDuedate())) {
+          management.setJobDuedate(job.getId(), date);
+        }
       }
-    }
+    });
     Date taskDue = at(dueOn, periods.endOfDay());
     for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKeyIn(TASKS_DUE_WITH_REPLY.toArray(String[]::new)).list()) {
@@ -158,11 +159,6 @@ public class DeadlineTimers {
 
   private Date escalation(LocalDate dueOn) {
     return at(dueOn, periods.reminderTime());
-  }
-
-  private static String activityOf(Job job) {
-    // timer jobs carry the timer event's id in their job definition's activity id
-    return job instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity entity ? entity.getActivityId() : null;
   }
 
   private Date at(LocalDate day, LocalTime time) {

@@ -63,8 +63,9 @@ class ApplicantActions {
     variables.put("supplementNote", note);
     try {
       tasks.complete(waiting.getId(), variables);
-    } catch (RouteInputException e) {
-      throw new InvalidInputException("receivedOn", e.errors().get(0).message());
+    } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+      RouteInputException invalid = RouteInputException.within(e).orElseThrow(() -> e);
+      throw new InvalidInputException("receivedOn", invalid.errors().get(0).message());
     }
   }
 

@@ -23,6 +23,18 @@ class CaseQueries {
     this.agency = agency;
   }
 
+  /** The short answer to the portal's supplement and withdrawal calls (the portal may not read whole cases). */
+  @Transactional(readOnly = true)
+  java.util.Map<String, Object> status(String caseNumber) {
+    CaseRecord c = register.get(agency.code(), caseNumber);
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("caseNumber", c.caseNumber());
+    m.put("status", c.status().name());
+    m.put("dueOn", c.dueOn());
+    m.put("outcome", c.outcome() == null ? null : c.outcome().name());
+    return m;
+  }
+
   @Transactional(readOnly = true)
   CaseView view(String caseNumber, CurrentUser user) {
     CaseRecord c = register.find(agency.code(), caseNumber)

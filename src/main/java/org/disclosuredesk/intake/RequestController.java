@@ -60,16 +60,16 @@ class RequestController {
   }
 
   @PostMapping("/{caseNumber}/supplement")
-  ResponseEntity<CaseView> supplement(@PathVariable String caseNumber,
+  ResponseEntity<Map<String, Object>> supplement(@PathVariable String caseNumber,
       @RequestBody(required = false) ApplicantActions.SupplementInput input) {
     applicantActions.supplement(caseNumber, input, CurrentUser.get().id());
-    return ResponseEntity.status(HttpStatus.OK).body(queries.view(caseNumber, CurrentUser.get()));
+    return ResponseEntity.status(HttpStatus.OK).body(queries.status(caseNumber));
   }
 
   @PostMapping("/{caseNumber}/withdrawal")
-  ResponseEntity<CaseView> withdrawal(@PathVariable String caseNumber,
+  ResponseEntity<Map<String, Object>> withdrawal(@PathVariable String caseNumber,
       @RequestBody(required = false) ApplicantActions.WithdrawalInput input) {
     applicantActions.withdraw(caseNumber, input, CurrentUser.get().id());
-    return ResponseEntity.ok(queries.view(caseNumber, CurrentUser.get()));
+    return ResponseEntity.ok(queries.status(caseNumber));
   }
 }

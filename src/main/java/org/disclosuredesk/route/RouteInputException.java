@@ -22,6 +22,16 @@ public class RouteInputException extends BadUserRequestException {
     this(List.of(new FieldError(field, message)));
   }
 
+  /** The route input problem behind an engine exception (listener exceptions arrive wrapped), if any. */
+  public static java.util.Optional<RouteInputException> within(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof RouteInputException r) {
+        return java.util.Optional.of(r);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public List<FieldError> errors() {
     return errors;
   }

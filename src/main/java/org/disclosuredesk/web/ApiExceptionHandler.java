@@ -23,7 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns exceptions of the {@code /api} controllers into the JSON error format of design.md; never a 500 for bad input. */
-@RestControllerAdvice(basePackages = "org.disclosuredesk")
+@RestControllerAdvice
 class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

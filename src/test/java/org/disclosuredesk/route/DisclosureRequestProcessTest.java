@@ -1,0 +1,434 @@
+package org.disclosuredesk.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.disclosuredesk.route.RouteTestSupport.at;
+import static org.disclosuredesk.route.RouteTestSupport.instant;
+import static org.disclosuredesk.route.RouteTestSupport.vars;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseStatus;
+import org.disclosuredesk.casefile.ClockPause;
+import org.disclosuredesk.casefile.Outcome;
+import org.disclosuredesk.casefile.PauseReason;
+import org.disclosuredesk.casefile.WithholdingGround;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every path of processes/disclosure-request.bpmn, with the real delegates, register and calendar.
+ * Dates are hand-checked against the State Council notice for 2026 (Qingming 04-04…04-06 off).
+ * The last step prints (and requires) the flow-node coverage of the main process.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DisclosureRequestProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RouteTestSupport route;
+  @Autowired CaseRegister register;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    at("2026-03-02T09:00"); // a Monday
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void disclosureTravelsFromRegistrationThroughReviewToDelivery() {
+    // Given a walk-in received on Monday 2026-03-02
+    ProcessInstance pi = route.registerWalkIn("2025年城市总体规划修编的批复文件");
+    // Then it is due 20 working days later and waits for reception's completeness check
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 3, 30));
+    assertThat(pi).isWaitingAt("Task_CheckCompleteness");
+    assertThat(pi).hasPassed("Task_RegisterCase", "Task_ProposeDepartment");
+    assertThat(route.task(pi, "Task_CheckCompleteness")).hasCandidateGroup("reception");
+    // the routing table proposed the planning department from the description
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "proposedDepartment")).isEqualTo("planning");
+
+    // When reception accepts it for planning, the planning officers get it with the reply due date
+    route.acceptFor(pi, "planning");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+    assertThat(route.task(pi, "Task_HandleRequest")).hasCandidateGroup("dept-planning")
+        .hasDueDate(instant("2026-03-30T18:00"));
+    assertThat(route.caseOf(pi).currentTask()).isEqualTo("办理申请并拟定答复");
+
+    // When the officer proposes disclosure, it must pass confidentiality review first
+    route.propose(pi, "DISCLOSE");
+    assertThat(pi).isWaitingAt("Task_ConfidentialityReview");
+    assertThat(route.task(pi, "Task_ConfidentialityReview")).hasCandidateGroup("confidentiality");
+    assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.IN_REVIEW);
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "APPROVE");
+
+    // Then the reply is issued and reception records the delivery
+    assertThat(pi).isWaitingAt("Task_RecordDelivery");
+    assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.REPLIED);
+    route.deliver(pi, LocalDate.of(2026, 3, 2));
+
+    assertThat(pi).isEnded().hasPassed("Task_IssueReply", "End_Answered", "Task_CloseCase", "End_Replied");
+    CaseRecord closed = route.caseOf(pi);
+    assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(closed.outcome()).isEqualTo(Outcome.DISCLOSE);
+    assertThat(closed.closedOn()).isEqualTo(LocalDate.of(2026, 3, 2));
+    assertThat(register.timeline("default", closed.caseNumber())).extracting(e -> e.kind())
+        .containsSubsequence("REGISTERED", "COMPLETENESS_CHECKED", "ASSIGNED", "REPLY_PROPOSED",
+            "CONFIDENTIALITY_REVIEWED", "REPLIED", "CLOSED");
+  }
+
+  @Test
+  void startFormRegistersTheCaseAndSetsTheBusinessKey() {
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("disclosureRequest", vars(
+        "channel", "IN_PERSON", "applicantType", "NATURAL_PERSON", "applicantName", "李四", "idType", "RESIDENT_ID",
+        "idNumber", RouteTestSupport.VALID_RESIDENT_ID, "phone", "13900000000", "description", "本区财政预算执行情况",
+        "format", "ELECTRONIC", "delivery", "PICKUP", "initiator", "reception"));
+    ProcessInstance started = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+        .singleResult();
+    assertThat(started.getBusinessKey()).matches("GK-2026-\\d{5}");
+    assertThat(started).isWaitingAt("Task_CheckCompleteness");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "proposedDepartment")).isEqualTo("finance");
+    // business data is in the register, not in process variables
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "applicantName")).isNull();
+    assertThat(route.caseOf(started).applicant().name()).isEqualTo("李四");
+    assertThat(route.caseOf(started).receivedOn()).isEqualTo(LocalDate.of(2026, 3, 2));
+  }
+
+  @Test
+  void startFormWithAWrongIdCheckDigitStartsNothing() {
+    long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("disclosureRequest", vars(
+        "channel", "IN_PERSON", "applicantType", "NATURAL_PERSON", "applicantName", "王五", "idType", "RESIDENT_ID",
+        "idNumber", "110105194912310021", "phone", "13900000000", "description", "某文件",
+        "format", "PAPER", "delivery", "PICKUP")))
+        .isInstanceOf(RouteInputException.class)
+        .hasMessageContaining("证件号码").hasMessageContaining("校验码");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void petitionIsAnsweredAtIntakeWithoutGoingToADepartment() {
+    ProcessInstance pi = route.registerWalkIn("投诉某街道办事处工作人员态度问题");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NOT_OGI", "nonOgiOutcome", "PETITION",
+        "replyNote", "请通过信访渠道反映");
+    assertThat(pi).isWaitingAt("Task_RecordDelivery").hasNotPassed("Task_HandleRequest");
+    route.deliver(pi, LocalDate.of(2026, 3, 2));
+    assertThat(pi).isEnded().hasPassed("End_Replied");
+    assertThat(route.caseOf(pi).outcome()).isEqualTo(Outcome.PETITION);
+  }
+
+  @Test
+  void invalidCompletenessCheckKeepsTheTaskOpen() {
+    ProcessInstance pi = route.registerWalkIn("某文件");
+    assertThatThrownBy(() -> route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT"))
+        .hasMessageContaining("需补正的内容");
+    assertThatThrownBy(() -> route.complete(pi, "Task_CheckCompleteness", "completeness", "COMPLETE",
+        "department", "nowhere")).hasMessageContaining("承办部门");
+    assertThatThrownBy(() -> route.complete(pi, "Task_CheckCompleteness", "completeness", "STILL_UNCLEAR"))
+        .hasMessageContaining("尚未发出补正告知");
+    assertThat(pi).isWaitingAt("Task_CheckCompleteness");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "completeness")).isNull();
+  }
+
+  @Test
+  void supplementRestartsTheClockFromTheDayItArrives() {
+    ProcessInstance pi = route.registerWalkIn("那个文件");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明文件名称或文号");
+    assertThat(pi).isWaitingAt("Task_AwaitSupplement");
+    CaseRecord waiting = route.caseOf(pi);
+    assertThat(waiting.status()).isEqualTo(CaseStatus.AWAITING_SUPPLEMENT);
+    // 15 working days to supplement from Monday 03-02: Monday 03-23
+    assertThat(waiting.supplementDueOn()).isEqualTo(LocalDate.of(2026, 3, 23));
+
+    // When the supplement arrives on Tuesday 03-10
+    at("2026-03-10T10:00");
+    route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-10", "supplementNote", "文号为示政发〔2025〕1号");
+    // Then the 20 working days count afresh from 03-10: 04-08 (Qingming 04-04…04-06 is not counted)
+    assertThat(pi).hasPassed("Task_RestartClock").isWaitingAt("Task_CheckCompleteness");
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 8));
+    // a second notice is refused: the first must list everything
+    assertThatThrownBy(() -> route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT",
+        "supplementItems", "再补")).hasMessageContaining("已发出过补正告知");
+    route.acceptFor(pi, "office");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+    assertThat(route.timers(pi, "Timer_ReplyDeadline").get(0).getDuedate()).isEqualTo(instant("2026-04-08T09:00"));
+  }
+
+  @Test
+  void stillUnclearAfterTheSupplementIsAnsweredAsSuch() {
+    ProcessInstance pi = route.registerWalkIn("有关文件");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明");
+    route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-02", "supplementNote", "还是有关文件");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "STILL_UNCLEAR", "replyNote", "仍无法确定所需信息");
+    assertThat(pi).isWaitingAt("Task_RecordDelivery");
+    route.deliver(pi, LocalDate.of(2026, 3, 2));
+    assertThat(route.caseOf(pi).outcome()).isEqualTo(Outcome.STILL_UNCLEAR);
+  }
+
+  @Test
+  void noSupplementWithinThePeriodMeansDeemedAbandoned() {
+    ProcessInstance pi = route.registerWalkIn("有关文件");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明");
+    // the period ends at the start of the day after its last day (03-23)
+    assertThat(route.timers(pi, "Timer_SupplementPeriodEnds").get(0).getDuedate())
+        .isEqualTo(instant("2026-03-24T00:00"));
+    at("2026-03-24T00:01");
+    route.fire(pi, "Timer_SupplementPeriodEnds");
+    assertThat(pi).isEnded().hasPassed("End_NoSupplement", "Event_DeemedAbandoned", "Task_CloseAbandoned",
+        "End_DeemedAbandoned");
+    CaseRecord c = route.caseOf(pi);
+    assertThat(c.outcome()).isEqualTo(Outcome.ABANDONED_NO_CORRECTION);
+    assertThat(c.closedOn()).isEqualTo(LocalDate.of(2026, 3, 24));
+  }
+
+  @Test
+  void supplementAfterItsPeriodIsRefused() {
+    ProcessInstance pi = route.registerWalkIn("有关文件");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明");
+    at("2026-03-25T10:00");
+    assertThatThrownBy(() -> route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-24",
+        "supplementNote", "迟到的补正")).hasMessageContaining("已超过补正期限");
+    assertThat(pi).isWaitingAt("Task_AwaitSupplement");
+  }
+
+  @Test
+  void reassignmentMovesTheCaseToAnotherDepartment() {
+    ProcessInstance pi = route.registerWalkIn("城市规划文件");
+    route.acceptFor(pi, "planning");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "REASSIGN", "reassignTo", "finance");
+    assertThat(pi).hasPassed("Task_ReassignDepartment").isWaitingAt("Task_HandleRequest");
+    assertThat(route.task(pi, "Task_HandleRequest")).hasCandidateGroup("dept-finance");
+    assertThat(route.caseOf(pi).department()).isEqualTo("finance");
+  }
+
+  @Test
+  void consultationPausesTheClockByTheWorkingDaysItTook() {
+    ProcessInstance pi = route.registerWalkIn("某企业环评报告");
+    route.acceptFor(pi, "planning");
+    at("2026-03-04T10:00");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CONSULT", "consultationKind", "THIRD_PARTY",
+        "consultationParty", "某某有限公司");
+    assertThat(pi).isWaitingAt("Task_RecordConsultationReply");
+    assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.IN_CONSULTATION);
+    // the third party has 15 working days: until 03-25
+    assertThat(route.task(pi, "Task_RecordConsultationReply")).hasDueDate(instant("2026-03-25T18:00"));
+
+    at("2026-03-11T10:00");
+    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "OBJECTION", "consultationNote", "涉及商业秘密");
+    assertThat(pi).hasPassed("Task_EndConsultation").isWaitingAt("Task_HandleRequest");
+    // paused 03-05…03-11 = 5 working days: due 03-30 + 5 = 04-07 (04-06 is Qingming)
+    CaseRecord c = route.caseOf(pi);
+    assertThat(c.dueOn()).isEqualTo(LocalDate.of(2026, 4, 7));
+    assertThat(register.pauses("default", c.caseNumber())).singleElement().satisfies(p -> {
+      assertThat(p.reason()).isEqualTo(PauseReason.THIRD_PARTY_CONSULTATION);
+      assertThat(p.startedOn()).isEqualTo(LocalDate.of(2026, 3, 4));
+      assertThat(p.endedOn()).isEqualTo(LocalDate.of(2026, 3, 11));
+    });
+    assertThat(route.timers(pi, "Timer_ReplyDeadline").get(0).getDuedate()).isEqualTo(instant("2026-04-07T09:00"));
+    assertThat(route.task(pi, "Task_HandleRequest")).hasDueDate(instant("2026-04-07T18:00"));
+
+    // then a refusal to protect the third party's rights needs no confidentiality review
+    route.propose(pi, "WITHHOLD", "proposedGround", "THIRD_PARTY_RIGHTS");
+    assertThat(pi).isWaitingAt("Task_RecordDelivery").hasNotPassed("Task_ConfidentialityReview");
+    assertThat(route.caseOf(pi).withholdingGround()).isEqualTo(WithholdingGround.THIRD_PARTY_RIGHTS);
+  }
+
+  @Test
+  void unansweredConsultationEndsWithItsPeriod() {
+    ProcessInstance pi = route.registerWalkIn("两部门联合发文");
+    route.acceptFor(pi, "office");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CONSULT", "consultationKind", "AGENCY",
+        "consultationParty", "市住房和城乡建设局");
+    // while it runs, the due date assumes the full 15 working days
+    assertThat(route.caseOf(pi).dueOn()).isAfter(LocalDate.of(2026, 3, 30));
+    at("2026-03-24T00:01");
+    route.fire(pi, "Timer_ConsultationPeriodEnds");
+    assertThat(pi).hasPassed("Timer_ConsultationPeriodEnds", "Task_EndConsultation").isWaitingAt("Task_HandleRequest");
+    ClockPause p = register.pauses("default", route.caseOf(pi).caseNumber()).get(0);
+    assertThat(p.reason()).isEqualTo(PauseReason.AGENCY_CONSULTATION);
+    assertThat(p.endedOn()).isEqualTo(LocalDate.of(2026, 3, 24));
+    // paused 03-03…03-24 = 16 working days: 03-30 + 16 = 04-22
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 22));
+    assertThat(register.timeline("default", p == null ? null : route.caseOf(pi).caseNumber()))
+        .anySatisfy(e -> assertThat(e.detail()).contains("期限届满未答复"));
+  }
+
+  @Test
+  void approvedExtensionMovesTheDeadlineAndTheTimers() {
+    ProcessInstance pi = route.registerWalkIn("财政专项资金分配表");
+    route.acceptFor(pi, "finance");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "REQUEST_EXTENSION", "extensionReason", "信息量大",
+        "extensionDays", 20);
+    assertThat(pi).isWaitingAt("Task_ApproveExtension");
+    assertThat(route.task(pi, "Task_ApproveExtension")).hasCandidateGroup("supervisors");
+    assertThatThrownBy(() -> route.complete(pi, "Task_ApproveExtension", "extensionDecision", "APPROVE",
+        "approvedExtensionDays", 25)).hasMessageContaining("1 至 20");
+    route.complete(pi, "Task_ApproveExtension", "extensionDecision", "APPROVE", "approvedExtensionDays", 20);
+    assertThat(pi).hasPassed("Task_RecordExtensionDecision").isWaitingAt("Task_HandleRequest");
+    // 03-30 + 20 working days = 04-28
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 28));
+    assertThat(route.caseOf(pi).extensionDays()).isEqualTo(20);
+    assertThat(route.timers(pi, "Timer_ReplyDeadline").get(0).getDuedate()).isEqualTo(instant("2026-04-28T09:00"));
+    // five working days before 04-28 is 04-21, one is 04-27
+    assertThat(route.timers(pi, "Timer_FirstReminder").get(0).getDuedate()).isEqualTo(instant("2026-04-21T09:00"));
+    assertThat(route.timers(pi, "Timer_FinalReminder").get(0).getDuedate()).isEqualTo(instant("2026-04-27T09:00"));
+    // a second extension is refused
+    assertThatThrownBy(() -> route.complete(pi, "Task_HandleRequest", "handlingAction", "REQUEST_EXTENSION",
+        "extensionReason", "还要延", "extensionDays", 5)).hasMessageContaining("已延期一次");
+  }
+
+  @Test
+  void refusedExtensionLeavesTheDeadline() {
+    ProcessInstance pi = route.registerWalkIn("财政专项资金分配表");
+    route.acceptFor(pi, "finance");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "REQUEST_EXTENSION", "extensionReason", "信息量大",
+        "extensionDays", 10);
+    route.complete(pi, "Task_ApproveExtension", "extensionDecision", "REFUSE", "extensionNote", "理由不充分");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 3, 30));
+    assertThat(register.timeline("default", route.caseOf(pi).caseNumber())).extracting(e -> e.kind())
+        .contains("EXTENSION_REFUSED");
+  }
+
+  @Test
+  void reviewerRedactsSoTheReplyBecomesAPartialDisclosure() {
+    ProcessInstance pi = route.registerWalkIn("某项目审批材料");
+    route.acceptFor(pi, "planning");
+    route.propose(pi, "DISCLOSE");
+    assertThatThrownBy(() -> route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "REDACT"))
+        .hasMessageContaining("需删除");
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "REDACT", "redactions", "第3页个人身份信息");
+    route.deliver(pi, LocalDate.of(2026, 3, 2));
+    assertThat(route.caseOf(pi).outcome()).isEqualTo(Outcome.PARTIAL);
+  }
+
+  @Test
+  void reviewerRefusesWithAGround() {
+    ProcessInstance pi = route.registerWalkIn("某会议纪要");
+    route.acceptFor(pi, "office");
+    route.propose(pi, "PARTIAL");
+    assertThat(pi).isWaitingAt("Task_ConfidentialityReview");
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "REFUSE", "reviewGround", "PROCESS_INFO");
+    assertThat(pi).isWaitingAt("Task_RecordDelivery");
+    CaseRecord c = route.caseOf(pi);
+    assertThat(c.outcome()).isEqualTo(Outcome.WITHHOLD);
+    assertThat(c.withholdingGround()).isEqualTo(WithholdingGround.PROCESS_INFO);
+  }
+
+  @Test
+  void reviewerReturnsTheCaseToTheDepartment() {
+    ProcessInstance pi = route.registerWalkIn("某规划图");
+    route.acceptFor(pi, "planning");
+    route.propose(pi, "DISCLOSE");
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "RETURN", "reviewNote", "请补充来源说明");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+    assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.IN_HANDLING);
+    route.propose(pi, "NOT_EXIST");
+    assertThat(pi).isWaitingAt("Task_RecordDelivery");
+  }
+
+  @Test
+  void withholdingWithoutAGroundIsRefused() {
+    ProcessInstance pi = route.registerWalkIn("某文件");
+    route.acceptFor(pi, "office");
+    assertThatThrownBy(() -> route.propose(pi, "WITHHOLD")).hasMessageContaining("不予公开理由");
+    assertThatThrownBy(() -> route.propose(pi, "ABANDONED_NO_CORRECTION")).hasMessageContaining("拟答复类型");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+  }
+
+  @Test
+  void withdrawalEndsTheCaseBeforeTheReply() {
+    ProcessInstance pi = route.registerWalkIn("某文件");
+    route.acceptFor(pi, "office");
+    engine.getRuntimeService().createMessageCorrelation("ApplicationWithdrawn").processInstanceId(pi.getId())
+        .setVariable("withdrawalNote", "申请人电话撤回").correlate();
+    assertThat(pi).isEnded().hasPassed("Event_Withdrawn", "Task_CloseWithdrawn", "End_Withdrawn");
+    assertThat(route.caseOf(pi).outcome()).isEqualTo(Outcome.OTHER);
+  }
+
+  @Test
+  void remindersAndTheEscalationFollowTheDueDateAndEscalateOnce() {
+    ProcessInstance pi = route.registerWalkIn("某文件");
+    route.acceptFor(pi, "office");
+    // 5 and 1 working days before 03-30, and on the due date
+    assertThat(route.timers(pi, "Timer_FirstReminder").get(0).getDuedate()).isEqualTo(instant("2026-03-23T09:00"));
+    assertThat(route.timers(pi, "Timer_FinalReminder").get(0).getDuedate()).isEqualTo(instant("2026-03-27T09:00"));
+
+    at("2026-03-23T09:01");
+    route.fire(pi, "Timer_FirstReminder");
+    route.fire(pi, "Task_SendReminder"); // the async reminder step
+    at("2026-03-27T09:01");
+    route.fire(pi, "Timer_FinalReminder");
+    route.fire(pi, "Task_SendReminder");
+    assertThat(pi).hasPassed("End_ReminderSent");
+    assertThat(register.timeline("default", pi.getBusinessKey())).filteredOn(e -> e.kind().equals("REMINDER"))
+        .hasSize(2);
+
+    at("2026-03-30T09:01");
+    route.fire(pi, "Timer_ReplyDeadline");
+    assertThat(pi).isWaitingAt("Task_HandleRequest", "Task_SuperviseOverdueCase");
+    assertThat(route.task(pi, "Task_SuperviseOverdueCase")).hasCandidateGroup("supervisors");
+    // the timer is gone: however the date moves now, there is no second escalation
+    assertThat(route.timers(pi, "Timer_ReplyDeadline")).isEmpty();
+    // the escalation does not hide the department's step from supervision
+    assertThat(route.caseOf(pi).currentTask()).isEqualTo("办理申请并拟定答复");
+    route.complete(pi, "Task_SuperviseOverdueCase", "supervisionNote", "请于明日前答复");
+    assertThat(pi).hasPassed("End_Supervised").isWaitingAt("Task_HandleRequest");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_SuperviseOverdueCase").count()).isZero();
+  }
+
+  @Test
+  void receptionIsRemindedBeforeTheSupplementNoticeLimit() {
+    ProcessInstance pi = route.registerWalkIn("某文件");
+    // 6 working days after 03-02 is 03-10; the notice is due by 03-11
+    assertThat(route.timers(pi, "Timer_SupplementNoticeLimit").get(0).getDuedate()).isEqualTo(instant("2026-03-10T09:00"));
+    assertThat(route.task(pi, "Task_CheckCompleteness")).hasDueDate(instant("2026-03-11T18:00"));
+    at("2026-03-10T09:01");
+    route.fire(pi, "Timer_SupplementNoticeLimit");
+    route.fire(pi, "Task_RemindSupplementNotice");
+    assertThat(pi).hasPassed("End_SupplementNoticeReminded").isWaitingAt("Task_CheckCompleteness");
+    assertThat(register.timeline("default", pi.getBusinessKey())).extracting(e -> e.kind()).contains("REMINDER");
+  }
+
+  @AfterAll
+  void everyFlowNodeOfTheRouteIsCovered() {
+    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("disclosureRequest").latestVersion().singleResult();
+    Collection<FlowNode> nodes = engine.getRepositoryService().getBpmnModelInstance(definition.getId())
+        .getModelElementsByType(FlowNode.class);
+    Set<String> all = nodes.stream().map(FlowNode::getId).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> passed = engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processDefinitionId(definition.getId()).list().stream().map(HistoricActivityInstance::getActivityId)
+        .collect(Collectors.toSet());
+    Set<String> missing = new TreeSet<>(all);
+    missing.removeAll(passed);
+    System.out.printf("Process coverage disclosureRequest: %d/%d flow nodes (%.0f%%)%s%n", all.size() - missing.size(),
+        all.size(), 100.0 * (all.size() - missing.size()) / all.size(), missing.isEmpty() ? "" : ", missing " + missing);
+    assertThat(missing).as("flow nodes no process test passes").isEmpty();
+  }
+}

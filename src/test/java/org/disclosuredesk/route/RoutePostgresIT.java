@@ -1,0 +1,123 @@
+package org.disclosuredesk.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.disclosuredesk.route.RouteTestSupport.at;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.disclosuredesk.support.ApiClient;
+import org.disclosuredesk.support.ApiClient.Response;
+import org.disclosuredesk.support.PostgresDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The route against a real PostgreSQL: schema creation, Flyway, the whole route, and concurrent registrations. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RoutePostgresIT {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    PostgresDatabase.register(registry, "route");
+  }
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RouteTestSupport route;
+  @Autowired JdbcClient jdbc;
+  ApiClient api;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    api = new ApiClient(port);
+    at("2026-03-02T09:00");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void runsOnPostgres() {
+    assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
+  }
+
+  @Test
+  void aCaseTravelsTheWholeRouteOnPostgres() {
+    Response created = api.post("reception", "/api/requests", RequestJson.WALK_IN);
+    assertThat(created.status()).isEqualTo(201);
+    String caseNumber = created.json().path("caseNumber").asText();
+    ProcessInstance pi = route.instanceOf(caseNumber);
+    route.acceptFor(pi, "planning");
+    at("2026-03-04T10:00");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CONSULT", "consultationKind", "THIRD_PARTY",
+        "consultationParty", "某公司");
+    at("2026-03-11T10:00");
+    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT");
+    route.propose(pi, "DISCLOSE");
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "REDACT", "redactions", "个人信息");
+    route.deliver(pi, LocalDate.of(2026, 3, 11));
+    assertThat(pi).isEnded().hasPassed("End_Replied");
+
+    Response shown = api.get("supervisor", "/api/requests/" + caseNumber);
+    assertThat(shown.json().path("status").asText()).isEqualTo("CLOSED");
+    assertThat(shown.json().path("outcome").asText()).isEqualTo("PARTIAL");
+    assertThat(shown.json().path("dueOn").asText()).isEqualTo("2026-04-07");
+    assertThat(shown.json().path("pauses")).hasSize(1);
+    assertThat(shown.json().path("timeline").size()).isGreaterThanOrEqualTo(8);
+  }
+
+  @Test
+  void concurrentRegistrationsGetDistinctNumbersAndOneCasePerIdempotencyKey() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Callable<Response>> distinct = IntStream.range(0, 12)
+          .mapToObj(i -> (Callable<Response>) () -> api.post("portal", "/api/requests", RequestJson.WALK_IN)).toList();
+      Set<String> numbers = pool.invokeAll(distinct).stream().map(RoutePostgresIT::get)
+          .peek(r -> assertThat(r.status()).isEqualTo(201))
+          .map(r -> r.json().path("caseNumber").asText()).collect(Collectors.toSet());
+      assertThat(numbers).hasSize(12);
+
+      List<Callable<Response>> retries = IntStream.range(0, 6)
+          .mapToObj(i -> (Callable<Response>) () -> api.post("portal", "/api/requests", RequestJson.WALK_IN,
+              "Idempotency-Key", "same-submission")).toList();
+      List<Response> answers = pool.invokeAll(retries).stream().map(RoutePostgresIT::get).toList();
+      assertThat(answers).allSatisfy(r -> assertThat(r.status()).isIn(200, 201));
+      assertThat(answers.stream().map(r -> r.json().path("caseNumber").asText()).distinct()).hasSize(1);
+      assertThat(jdbc.sql("select count(*) from dd_case where idempotency_key = 'same-submission'")
+          .query(Long.class).single()).isEqualTo(1L);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Response get(Future<Response> f) {
+    try {
+      return f.get();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
