@@ -112,6 +112,52 @@ class SupervisionPagesIntegrationTest {
   }
 
   @Test
+  void theCasePageFormRecordsAReconsiderationAndTheReportPageLocksAYear() {
+    FormSession session = formSession("/supervision/cases/" + overdue);
+    ResponseEntity<String> recorded = session.post("/supervision/cases/" + overdue + "/legal-challenges",
+        "kind", "RECONSIDERATION", "filedOn", "2026-06-01", "result", "PENDING", "concludedOn", "", "note", "示复字第3号");
+    assertThat(recorded.getStatusCode().is3xxRedirection() || recorded.getStatusCode().is2xxSuccessful())
+        .as(recorded.getStatusCode() + " " + recorded.getBody()).isTrue();
+    assertThat(register.timeline("default", overdue)).anyMatch(e -> e.kind().equals("LEGAL_CHALLENGE_RECORDED"));
+    assertThat(page("supervisor", "/supervision/cases/" + overdue)).contains("示复字第3号", "尚未审结");
+    // a bad date is refused and nothing is recorded
+    session.post("/supervision/cases/" + overdue + "/legal-challenges", "kind", "LITIGATION_DIRECT",
+        "filedOn", "2026-13-45", "result", "PENDING");
+    assertThat(register.timeline("default", overdue)).filteredOn(e -> e.kind().equals("LEGAL_CHALLENGE_RECORDED"))
+        .hasSize(1);
+
+    FormSession reportSession = formSession("/supervision/reports/2025");
+    ResponseEntity<String> locked = reportSession.post("/supervision/reports/2025/lock");
+    assertThat(locked.getStatusCode().is3xxRedirection() || locked.getStatusCode().is2xxSuccessful())
+        .as(locked.getStatusCode() + " " + locked.getBody()).isTrue();
+    assertThat(page("supervisor", "/supervision/reports/2025")).contains("审定锁定，以下为已发布数字")
+        .doesNotContain("审定并锁定本年度");
+  }
+
+  /** A page's session cookie and CSRF token, to post its forms as the browser would. */
+  record FormSession(TestRestTemplate rest, String cookie, String token) {
+    ResponseEntity<String> post(String path, String... fields) {
+      MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+      for (int i = 0; i < fields.length; i += 2) {
+        form.add(fields[i], fields[i + 1]);
+      }
+      form.add("_csrf", token);
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+      headers.add(HttpHeaders.COOKIE, cookie);
+      return rest.withBasicAuth("supervisor", "supervisor").postForEntity(path, new HttpEntity<>(form, headers),
+          String.class);
+    }
+  }
+
+  FormSession formSession(String pagePath) {
+    ResponseEntity<String> page = rest.withBasicAuth("supervisor", "supervisor").getForEntity(pagePath, String.class);
+    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+    assertThat(token.find()).isTrue();
+    return new FormSession(rest, page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0], token.group(1));
+  }
+
+  @Test
   void listsExportAsCsvAndXlsx() {
     ResponseEntity<byte[]> csv = rest.withBasicAuth("supervisor", "supervisor")
         .getForEntity("/supervision/export?filter=overdue&format=csv", byte[].class);
