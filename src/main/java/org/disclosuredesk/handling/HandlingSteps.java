@@ -5,6 +5,7 @@ import static org.disclosuredesk.route.CaseVariables.HANDLING_ACTION;
 import static org.disclosuredesk.route.CaseVariables.OUTCOME;
 import static org.disclosuredesk.route.CaseVariables.WITHHOLDING_GROUND;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +21,11 @@ import org.disclosuredesk.casefile.PauseReason;
 import org.disclosuredesk.casefile.WithholdingGround;
 import org.disclosuredesk.deadline.CaseClock;
 import org.disclosuredesk.identity.DepartmentProperties;
+import org.disclosuredesk.letters.IssuedLetter;
+import org.disclosuredesk.letters.LetterType;
+import org.disclosuredesk.letters.Letters;
+import org.disclosuredesk.notify.MailKind;
+import org.disclosuredesk.notify.Notifications;
 import org.disclosuredesk.route.CaseVariables;
 import org.disclosuredesk.route.RouteInputException;
 import org.disclosuredesk.web.FieldError;
@@ -43,9 +49,13 @@ class HandlingSteps {
   private final DepartmentProperties departments;
   private final AgencyProperties agency;
   private final AgencyClock clock;
+  private final Letters letters;
+  private final Notifications notifications;
 
   HandlingSteps(CaseRegister register, CaseClock caseClock, DepartmentProperties departments, AgencyProperties agency,
-      AgencyClock clock) {
+      AgencyClock clock, Letters letters, Notifications notifications) {
+    this.letters = letters;
+    this.notifications = notifications;
     this.register = register;
     this.caseClock = caseClock;
     this.departments = departments;
@@ -147,7 +157,14 @@ class HandlingSteps {
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_CONSULTATION);
     register.record(c.agencyCode(), c.caseNumber(), "CONSULTATION_STARTED", null,
         reason.label() + "：" + party + "，期间不计入答复期限");
-    caseClock.refresh(c.agencyCode(), c.caseNumber(), reason.label());
+    LocalDate due = caseClock.refresh(c.agencyCode(), c.caseNumber(), reason.label());
+    if (reason == PauseReason.AGENCY_CONSULTATION) {
+      letters.issue(c.agencyCode(), c.caseNumber(), LetterType.AGENCY_CONSULTATION, null,
+          java.util.Map.of("consultedAgency", party));
+    } else {
+      letters.issue(c.agencyCode(), c.caseNumber(), LetterType.THIRD_PARTY_CONSULTATION, null,
+          java.util.Map.of("thirdParty", party));
+    }
   }
 
   /** Task_EndConsultation: the answer arrived or the period ended; the clock runs again. */
@@ -193,7 +210,11 @@ class HandlingSteps {
       register.setExtensionDays(c.agencyCode(), c.caseNumber(), days);
       register.record(c.agencyCode(), c.caseNumber(), "EXTENSION_APPROVED", null,
           "批准延期答复 " + days + " 个工作日，并书面告知申请人（延期答复告知书）" + note(ex, "extensionNote"));
-      caseClock.refresh(c.agencyCode(), c.caseNumber(), "延期答复");
+      LocalDate newDue = caseClock.refresh(c.agencyCode(), c.caseNumber(), "延期答复");
+      IssuedLetter notice = letters.issue(c.agencyCode(), c.caseNumber(), LetterType.EXTENSION_NOTICE, null,
+          java.util.Map.of("reason", String.valueOf(CaseVariables.string(ex, EXTENSION_REASON)),
+              "extensionDays", days, "newDueOn", newDue));
+      notifications.queueToApplicant(c.agencyCode(), c.caseNumber(), MailKind.EXTENSION_NOTICE, notice.id());
     } else {
       register.record(c.agencyCode(), c.caseNumber(), "EXTENSION_REFUSED", null, "不同意延期" + note(ex, "extensionNote"));
     }

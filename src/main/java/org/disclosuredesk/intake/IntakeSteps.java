@@ -24,6 +24,12 @@ import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.deadline.CaseClock;
 import org.disclosuredesk.deadline.DeadlineProperties;
 import org.disclosuredesk.identity.DepartmentProperties;
+import org.disclosuredesk.identity.Groups;
+import org.disclosuredesk.letters.IssuedLetter;
+import org.disclosuredesk.letters.LetterType;
+import org.disclosuredesk.letters.Letters;
+import org.disclosuredesk.notify.MailKind;
+import org.disclosuredesk.notify.Notifications;
 import org.disclosuredesk.route.CaseVariables;
 import org.disclosuredesk.route.RouteInputException;
 import org.disclosuredesk.web.FieldError;
@@ -44,10 +50,12 @@ class IntakeSteps {
   private final AgencyProperties agency;
   private final AgencyClock clock;
   private final DecisionService decisions;
+  private final Letters letters;
+  private final Notifications notifications;
 
   IntakeSteps(CaseRegistration registration, CaseRegister register, CaseClock caseClock, WorkingDayCalendar calendar,
       DeadlineProperties periods, DepartmentProperties departments, AgencyProperties agency, AgencyClock clock,
-      @Lazy DecisionService decisions) {
+      @Lazy DecisionService decisions, Letters letters, Notifications notifications) {
     this.registration = registration;
     this.register = register;
     this.caseClock = caseClock;
@@ -57,6 +65,8 @@ class IntakeSteps {
     this.agency = agency;
     this.clock = clock;
     this.decisions = decisions;
+    this.letters = letters;
+    this.notifications = notifications;
   }
 
   /** Task_RegisterCase: a Tasklist start registers the case here; an API start registered it already. */
@@ -77,6 +87,10 @@ class IntakeSteps {
     register.linkProcessInstance(agency.code(), caseNumber, ex.getProcessInstanceId());
     ex.setVariable(SUPPLEMENT_COUNT, 0);
     caseClock.refresh(agency.code(), caseNumber, "登记");
+    // the receipt (回执) is handed over or sent; an applicant with an e-mail address is told at once
+    letters.issue(agency.code(), caseNumber, LetterType.RECEIPT, CaseVariables.string(ex, "initiator"),
+        Map.of("delivery", "HANDED_OVER"));
+    notifications.queueToApplicant(agency.code(), caseNumber, MailKind.ACKNOWLEDGEMENT, null);
   }
 
   /** Task_ProposeDepartment: the department given at registration, else the routing table's proposal. */
@@ -162,9 +176,13 @@ class IntakeSteps {
     LocalDate due = calendar.addWorkingDays(c.agencyCode(), today, periods.supplementPeriodWorkingDays());
     register.requestSupplement(c.agencyCode(), c.caseNumber(), today, due);
     ex.setVariable(SUPPLEMENT_COUNT, CaseVariables.integer(ex, SUPPLEMENT_COUNT, 0) + 1);
+    String items = CaseVariables.string(ex, "supplementItems");
     register.record(c.agencyCode(), c.caseNumber(), "SUPPLEMENT_NOTICE", null,
-        "发出补正告知，补正期限至 " + due + "；需补正：" + CaseVariables.string(ex, "supplementItems"));
+        "发出补正告知，补正期限至 " + due + "；需补正：" + items);
     caseClock.refresh(c.agencyCode(), c.caseNumber(), "等待补正");
+    IssuedLetter notice = letters.issue(c.agencyCode(), c.caseNumber(), LetterType.SUPPLEMENT_NOTICE, null,
+        Map.of("items", items, "supplementDueOn", due, "supplementWorkingDays", periods.supplementPeriodWorkingDays()));
+    notifications.queueToApplicant(c.agencyCode(), c.caseNumber(), MailKind.SUPPLEMENT_NOTICE, notice.id());
   }
 
   /** Task_AwaitSupplement (complete): the day the supplement arrived is known and plausible. */
@@ -207,8 +225,9 @@ class IntakeSteps {
 
   void recordSupplementNoticeReminder(DelegateExecution ex) {
     CaseRecord c = caseOf(ex);
-    register.record(c.agencyCode(), c.caseNumber(), "REMINDER", null,
-        "提醒接待室：如需补正，须在收到申请之日起 " + periods.supplementNoticeWorkingDays() + " 个工作日内一次性告知");
+    String text = "如需补正，须在收到申请之日起 " + periods.supplementNoticeWorkingDays() + " 个工作日内一次性告知";
+    register.record(c.agencyCode(), c.caseNumber(), "REMINDER", null, "提醒接待室：" + text);
+    notifications.queueToGroup(c.agencyCode(), c.caseNumber(), Groups.RECEPTION, MailKind.REMINDER, text);
   }
 
   private static String noteOf(DelegateExecution ex) {

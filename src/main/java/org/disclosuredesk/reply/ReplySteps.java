@@ -14,6 +14,11 @@ import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.casefile.WithholdingGround;
+import org.disclosuredesk.letters.IssuedLetter;
+import org.disclosuredesk.letters.LetterType;
+import org.disclosuredesk.letters.Letters;
+import org.disclosuredesk.notify.MailKind;
+import org.disclosuredesk.notify.Notifications;
 import org.disclosuredesk.route.CaseVariables;
 import org.disclosuredesk.route.RouteInputException;
 import org.springframework.stereotype.Service;
@@ -25,8 +30,13 @@ class ReplySteps {
   private final CaseRegister register;
   private final AgencyProperties agency;
   private final AgencyClock clock;
+  private final Letters letters;
+  private final Notifications notifications;
 
-  ReplySteps(CaseRegister register, AgencyProperties agency, AgencyClock clock) {
+  ReplySteps(CaseRegister register, AgencyProperties agency, AgencyClock clock, Letters letters,
+      Notifications notifications) {
+    this.letters = letters;
+    this.notifications = notifications;
     this.register = register;
     this.agency = agency;
     this.clock = clock;
@@ -46,6 +56,28 @@ class ReplySteps {
     String basis = outcome.basis().isEmpty() ? "" : "，依据《政府信息公开条例》" + basis(outcome, ground);
     register.record(c.agencyCode(), c.caseNumber(), "REPLIED", null,
         "作出答复：" + outcome.label() + (ground == null ? "" : "（" + ground.label() + "）") + basis);
+    IssuedLetter reply = letters.issue(c.agencyCode(), c.caseNumber(), LetterType.REPLY, null, replyDetails(ex, outcome));
+    notifications.queueToApplicant(c.agencyCode(), c.caseNumber(), MailKind.REPLY, reply.id());
+  }
+
+  /** What the reply letter says beyond the outcome: where to obtain it, which agency, what was redacted. */
+  private static java.util.Map<String, Object> replyDetails(DelegateExecution ex, Outcome outcome) {
+    java.util.Map<String, Object> details = new java.util.HashMap<>();
+    String note = CaseVariables.string(ex, "replyNote");
+    switch (outcome) {
+      case ALREADY_PUBLIC -> put(details, "whereToObtain", note);
+      case NOT_THIS_AGENCY -> put(details, "responsibleAgency", note);
+      case SPECIAL_REGIME -> put(details, "procedure", note);
+      case PARTIAL -> put(details, "redactions", CaseVariables.string(ex, "redactions"));
+      default -> { }
+    }
+    return details;
+  }
+
+  private static void put(java.util.Map<String, Object> details, String key, String value) {
+    if (value != null) {
+      details.put(key, value);
+    }
   }
 
   private static String basis(Outcome outcome, WithholdingGround ground) {

@@ -10,17 +10,19 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds to every user task of the route what every task needs, instead of repeating it in the BPMN:
+ * Adds to every user task of the route ({@code disclosureRequest}) what every task needs, instead of repeating it in the BPMN:
  * the case shown on the form (create), and the register's "current task and assignee" kept for
  * supervision (create, assignment, complete, delete). The escalation task runs beside the case's
  * step and is not its current task.
@@ -35,7 +37,7 @@ class UserTaskListenersPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<TaskListener> notifyCandidates;
 
   UserTaskListenersPlugin(@Lazy CasePresentation presentation, @Lazy CaseRegister register,
-      @Lazy ObjectProvider<TaskListener> notifyCandidates) {
+      @Lazy @Qualifier("notifyCandidates") ObjectProvider<TaskListener> notifyCandidates) {
     this.presentation = presentation;
     this.register = register;
     this.notifyCandidates = notifyCandidates;
@@ -48,8 +50,13 @@ class UserTaskListenersPlugin extends AbstractProcessEnginePlugin {
     listeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (!(activity.getProcessDefinition() instanceof ProcessDefinitionEntity definitionEntity)
+            || !CaseVariables.PROCESS_KEY.equals(definitionEntity.getKey())) {
+          return;
+        }
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         definition.addTaskListener(TaskListener.EVENTNAME_CREATE, presentation::present);
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, UserTaskListenersPlugin.this::notifyCandidates);
         if (!NOT_THE_CASE_STEP.contains(activity.getId())) {
           definition.addTaskListener(TaskListener.EVENTNAME_CREATE, UserTaskListenersPlugin.this::track);
           definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, UserTaskListenersPlugin.this::track);
@@ -59,6 +66,14 @@ class UserTaskListenersPlugin extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  /** Officers learn by mail that their group has a new task (never for the escalation, which mails itself). */
+  private void notifyCandidates(DelegateTask task) {
+    TaskListener listener = notifyCandidates.getIfAvailable();
+    if (listener != null && !NOT_THE_CASE_STEP.contains(task.getTaskDefinitionKey())) {
+      listener.notify(task);
+    }
   }
 
   private void track(DelegateTask task) {

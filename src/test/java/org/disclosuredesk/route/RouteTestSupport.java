@@ -65,7 +65,8 @@ public class RouteTestSupport {
   }
 
   public ProcessInstance instanceOf(String caseNumber) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("disclosureRequest")
+        .processInstanceBusinessKey(caseNumber).singleResult();
   }
 
   public CaseRecord caseOf(ProcessInstance pi) {

@@ -237,9 +237,14 @@ class SupervisionBrowserIT {
     page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
-  /** Debian's Chromium binary (not the wrapper script on the PATH); its absence fails the test. */
+  /**
+   * Debian's Chromium binary (not the wrapper script on the PATH), as the Tasklist browser test finds
+   * it ({@code -Dchromium.binary} or {@code CHROMIUM_BINARY} win), else from {@code dpkg -L chromium};
+   * its absence fails the test.
+   */
   static Path chromium() {
-    for (String candidate : List.of(System.getenv().getOrDefault("CHROMIUM_PATH", ""), "/usr/lib/chromium/chromium")) {
+    String configured = System.getProperty("chromium.binary", System.getenv("CHROMIUM_BINARY"));
+    for (String candidate : List.of(configured == null ? "" : configured, "/usr/lib/chromium/chromium")) {
       if (!candidate.isBlank() && Files.isExecutable(Paths.get(candidate))) {
         return Paths.get(candidate);
       }
@@ -255,6 +260,7 @@ class SupervisionBrowserIT {
     } catch (IOException e) {
       // no dpkg: fall through to the failure below
     }
-    throw new AssertionError("Chromium not found: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)");
+    throw new AssertionError("Chromium not found: apt-get install -y chromium fonts-noto-cjk"
+        + " (or set -Dchromium.binary=/path)");
   }
 }

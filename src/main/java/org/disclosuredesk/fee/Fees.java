@@ -1,0 +1,127 @@
+package org.disclosuredesk.fee;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.disclosuredesk.agency.AgencyClock;
+import org.disclosuredesk.calendar.WorkingDayCalendar;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.casefile.PauseReason;
+import org.disclosuredesk.letters.ChineseDates;
+import org.disclosuredesk.letters.IssuedLetter;
+import org.disclosuredesk.letters.LetterType;
+import org.disclosuredesk.letters.Letters;
+import org.disclosuredesk.web.ConflictException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Information-processing fees on a case (2020 measures): assess, send the fee notice and pause
+ * the reply clock, then record payment (the clock runs again) or non-payment (the route closes the
+ * case as ABANDONED_FEE_UNPAID). Every write joins the caller's transaction.
+ */
+@Service
+public class Fees {
+
+  private final CaseRegister register;
+  private final FeeStore store;
+  private final Letters letters;
+  private final ObjectProvider<WorkingDayCalendar> calendar;
+  private final AgencyClock clock;
+  private final FeeProperties properties;
+
+  Fees(CaseRegister register, FeeStore store, Letters letters, ObjectProvider<WorkingDayCalendar> calendar,
+      AgencyClock clock, FeeProperties properties) {
+    this.register = register;
+    this.store = store;
+    this.letters = letters;
+    this.calendar = calendar;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  /**
+   * What the case would cost by {@code method}: per case, {@code units} is how many cases the
+   * application counts as (usually 1) and the applicant's earlier applications this calendar month
+   * are counted from the register; per page, {@code units} is the number of pages.
+   */
+  public FeeAssessment assess(String agencyCode, String caseNumber, FeeMethod method, int units) {
+    CaseRecord c = register.get(agencyCode, caseNumber);
+    return switch (method) {
+      case PER_CASE -> FeeCalculator.perCase(store.earlierCasesInMonth(c), units);
+      case PER_PAGE -> FeeCalculator.perPage(units);
+    };
+  }
+
+  /**
+   * Sends the fee notice (收费通知书): issues the FEE_NOTICE letter with a payment period of
+   * {@code disclosure.fees.payment-working-days} working days, records the fee and opens a
+   * FEE_PAYMENT pause in the case's ledger from today.
+   *
+   * @throws ConflictException if the assessment is free or a fee notice is already open
+   */
+  @Transactional
+  public FeeNotice issueNotice(String agencyCode, String caseNumber, String actor, FeeAssessment fee) {
+    if (fee.isFree()) {
+      throw new ConflictException("fee", "应缴金额为零，无需发出收费通知");
+    }
+    if (store.open(agencyCode, caseNumber).isPresent()) {
+      throw new ConflictException("fee", "该案件已有未结的收费通知");
+    }
+    WorkingDayCalendar days = calendar.getIfAvailable();
+    if (days == null) {
+      throw new IllegalStateException("没有工作日历（WorkingDayCalendar），无法计算缴费期限");
+    }
+    LocalDate today = clock.today();
+    LocalDate dueOn = days.addWorkingDays(agencyCode, today, properties.paymentWorkingDays());
+    Map<String, Object> details = new HashMap<>();
+    details.put("fee", fee);
+    details.put("paymentDueOn", dueOn);
+    details.put("paymentWorkingDays", properties.paymentWorkingDays());
+    details.put("paymentInstructions", properties.paymentInstructions());
+    IssuedLetter letter = letters.issue(agencyCode, caseNumber, LetterType.FEE_NOTICE, actor, details);
+    long feeId = store.insert(agencyCode, caseNumber, fee, letter.id(), today, dueOn, actor);
+    register.openPause(agencyCode, caseNumber, PauseReason.FEE_PAYMENT, today,
+        "收费通知：" + fee.amountYuan() + "元，缴费期限" + ChineseDates.format(dueOn));
+    register.record(agencyCode, caseNumber, "FEE_NOTICE", actor, "收取信息处理费%d元（%s），缴费期限%s"
+        .formatted(fee.amountYuan(), fee.method().label(), ChineseDates.format(dueOn)));
+    return new FeeNotice(feeId, letter.id(), fee.amountYuan(), today, dueOn);
+  }
+
+  /** The payment arrived on {@code paidOn}: the fee is settled and the clock pause ends. */
+  @Transactional
+  public void recordPayment(String agencyCode, String caseNumber, String actor, LocalDate paidOn) {
+    FeeStore.OpenFee fee = openFee(agencyCode, caseNumber);
+    store.settle(fee.id(), "PAID", paidOn);
+    register.closePause(agencyCode, caseNumber, paidOn);
+    register.record(agencyCode, caseNumber, "FEE_PAID", actor,
+        "已缴纳信息处理费%d元（%s）".formatted(fee.amountYuan(), ChineseDates.format(paidOn)));
+  }
+
+  /**
+   * The payment period ended unpaid: the fee is closed as unpaid and the pause ends today. The
+   * route then closes the case with outcome ABANDONED_FEE_UNPAID.
+   */
+  @Transactional
+  public void recordUnpaid(String agencyCode, String caseNumber, String actor) {
+    FeeStore.OpenFee fee = openFee(agencyCode, caseNumber);
+    LocalDate today = clock.today();
+    store.settle(fee.id(), "UNPAID", today);
+    register.closePause(agencyCode, caseNumber, today);
+    register.record(agencyCode, caseNumber, "FEE_UNPAID", actor,
+        "逾期（%s）未缴纳信息处理费，视为放弃申请".formatted(ChineseDates.format(fee.paymentDueOn())));
+  }
+
+  /** The last day to pay the open fee notice, if one is open. */
+  public Optional<LocalDate> openPaymentDueOn(String agencyCode, String caseNumber) {
+    return store.open(agencyCode, caseNumber).map(FeeStore.OpenFee::paymentDueOn);
+  }
+
+  private FeeStore.OpenFee openFee(String agencyCode, String caseNumber) {
+    return store.open(agencyCode, caseNumber)
+        .orElseThrow(() -> new ConflictException("fee", "该案件没有未结的收费通知"));
+  }
+}
