@@ -25,6 +25,13 @@ final class TimelineLabels {
       Map.entry("DUE_DATE_CHANGED", "答复期限变更"),
       Map.entry("REMINDER", "到期提醒"),
       Map.entry("ESCALATED", "超期上报"),
+      Map.entry("FEE_NOTICE", "收费通知"),
+      Map.entry("FEE_PAID", "已缴费"),
+      Map.entry("FEE_UNPAID", "逾期未缴费"),
+      Map.entry("LETTER_ISSUED", "出具文书"),
+      Map.entry("MAIL_SENT", "邮件已发送"),
+      Map.entry("MAIL_NOT_SENT", "邮件未发送"),
+      Map.entry("MAIL_FAILED", "邮件发送失败"),
       Map.entry(Urging.URGED, "督办催办"),
       Map.entry("LEGAL_CHALLENGE_RECORDED", "登记复议/诉讼"),
       Map.entry("LEGAL_CHALLENGE_UPDATED", "更新复议/诉讼"));

@@ -161,7 +161,8 @@ class SupervisionApiIntegrationTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(urged).containsExactly(new CaseUrged("default", overdue, "supervisor", "officer-planning", "请今日内答复"));
-    assertThat(register.timeline("default", overdue)).last().satisfies(e -> {
+    assertThat(register.timeline("default", overdue)).filteredOn(e -> e.kind().equals("URGED")).singleElement()
+        .satisfies(e -> {
       assertThat(e.kind()).isEqualTo("URGED");
       assertThat(e.actor()).isEqualTo("supervisor");
       assertThat(e.detail()).contains("officer-planning", "办理申请并拟定答复", "请今日内答复");
