@@ -50,7 +50,7 @@ import org.springframework.test.context.ActiveProfiles;
  * A supervisor in headless Chromium (Debian's package, driven by Playwright): signs in, sees a case
  * received 70 days ago in the overdue list, opens it, sees the route drawn by bpmn-js with the
  * current step marked, urges the officer, and exports the list as CSV. An officer is turned away.
- * Screenshots go to target/screenshots. Without Chromium the test fails: CI installs it.
+ * Screenshots go to target/screenshots/supervision. Without Chromium the test fails: CI installs it.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
@@ -58,7 +58,7 @@ class SupervisionBrowserIT {
 
   static final LocalDate TODAY = RegisterFixture.TODAY;
   static final String EVIL_NAME = "<script>alert('xss')</script>周九";
-  static final Path SHOTS = Paths.get("target", "screenshots");
+  static final Path SHOTS = Paths.get("target", "screenshots", "supervision");
 
   static Playwright playwright;
   static Browser browser;
