@@ -1,0 +1,72 @@
+package org.disclosuredesk.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A year's report as a spreadsheet: table 三 with its check, table 四, the older breakdowns, lock and differences. */
+final class ReportSpreadsheet {
+
+  private ReportSpreadsheet() {}
+
+  static Spreadsheet of(ReportView view) {
+    AnnualReport r = view.report();
+    List<Spreadsheet.Section> sections = new ArrayList<>();
+    sections.add(table3(r));
+    sections.add(plain(r.table4()));
+    sections.add(plain(r.channels()));
+    sections.add(plain(r.replies()));
+    List<List<Object>> notes = new ArrayList<>();
+    notes.add(List.of("机关代码", r.agencyCode()));
+    notes.add(List.of("统计日期", r.countedOn().toString()));
+    if (view.locked()) {
+      notes.add(List.of("已锁定（已发布数字）", view.lock().lockedBy() + " " + view.lock().lockedAt()));
+    }
+    r.warnings().forEach(w -> notes.add(List.of("提示", w)));
+    view.differences().forEach(d -> notes.add(List.of("与重新统计的差异",
+        d.table() + " / " + d.row() + " / " + d.column(), "已发布 " + d.published(), "重新统计 " + d.current())));
+    sections.add(new Spreadsheet.Section("说明", List.of("项目", "内容"), notes));
+    return new Spreadsheet("annual-report-" + r.year(), sections);
+  }
+
+  private static Spreadsheet.Section table3(AnnualReport r) {
+    List<String> header = Stream.concat(Stream.of("大类", "小类", "项目"), r.columns().stream()).toList();
+    List<List<Object>> rows = new ArrayList<>();
+    for (ReportRow row : r.rows()) {
+      List<Object> cells = new ArrayList<>();
+      cells.add(nullToEmpty(row.group()));
+      cells.add(nullToEmpty(row.subGroup()));
+      cells.add(row.label());
+      r.columns().forEach(c -> cells.add(row.value(c)));
+      rows.add(cells);
+    }
+    List<Object> left = new ArrayList<>(List.of("勾稽关系", "", "第一项加第二项之和"));
+    List<Object> right = new ArrayList<>(List.of("勾稽关系", "", "第三项（七）加第四项之和"));
+    List<Object> holds = new ArrayList<>(List.of("勾稽关系", "", "是否相等"));
+    r.check().columns().forEach(c -> {
+      left.add(c.receivedPlusCarriedOver());
+      right.add(c.concludedPlusCarriedForward());
+      holds.add(c.holds() ? "相等" : "不相等");
+    });
+    rows.add(left);
+    rows.add(right);
+    rows.add(holds);
+    return new Spreadsheet.Section(Table3Row.TITLE, header, rows);
+  }
+
+  private static Spreadsheet.Section plain(ReportTable t) {
+    List<String> header = Stream.concat(Stream.of("项目"), t.columns().stream()).toList();
+    List<List<Object>> rows = new ArrayList<>();
+    for (ReportRow row : t.rows()) {
+      List<Object> cells = new ArrayList<>();
+      cells.add(row.label());
+      t.columns().forEach(c -> cells.add(row.value(c)));
+      rows.add(cells);
+    }
+    return new Spreadsheet.Section(t.title(), header, rows);
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

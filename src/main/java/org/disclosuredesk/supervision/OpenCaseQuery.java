@@ -1,0 +1,79 @@
+package org.disclosuredesk.supervision;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.disclosuredesk.casefile.ApplicantType;
+import org.disclosuredesk.casefile.CaseStatus;
+import org.disclosuredesk.casefile.Channel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Open cases from the case register (indexes on agency, status, due date and department); never engine
+ * history or variables. The current task and assignee are the register's copy, kept by the route.
+ */
+@Repository
+class OpenCaseQuery {
+
+  private static final String OPEN_STATUSES = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen)
+      .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+  private static final String COLUMNS = "case_number, process_instance_id, department, received_on, due_on, status,"
+      + " channel, applicant_name, applicant_type, current_task, current_assignee, current_task_since";
+
+  private final JdbcClient jdbc;
+
+  OpenCaseQuery(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The open cases matching the criteria's department, status and channel, with a due date in
+   * [{@code dueFrom}, {@code dueBefore}) where those bounds are given.
+   */
+  List<OpenCaseRow> find(String agencyCode, CaseListCriteria criteria, LocalDate dueFrom, LocalDate dueBefore) {
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from dd_case where agency_code = ? and status in ("
+        + OPEN_STATUSES + ")");
+    List<Object> params = new ArrayList<>(List.of(agencyCode));
+    condition(sql, params, " and department = ?", criteria.department());
+    condition(sql, params, " and status = ?", criteria.status() == null ? null : criteria.status().name());
+    condition(sql, params, " and channel = ?", criteria.channel() == null ? null : criteria.channel().name());
+    condition(sql, params, " and due_on >= ?", dueFrom);
+    condition(sql, params, " and due_on < ?", dueBefore);
+    return jdbc.sql(sql.toString()).params(params).query(OpenCaseQuery::map).list();
+  }
+
+  Optional<CurrentTask> currentTask(String agencyCode, String caseNumber) {
+    return jdbc.sql("select current_task, current_assignee, current_task_since from dd_case"
+            + " where agency_code = ? and case_number = ?")
+        .params(agencyCode, caseNumber)
+        .query((rs, i) -> new CurrentTask(rs.getString(1), rs.getString(2), localDateTime(rs.getTimestamp(3))))
+        .optional();
+  }
+
+  private static void condition(StringBuilder sql, List<Object> params, String clause, Object value) {
+    if (value != null) {
+      sql.append(clause);
+      params.add(value);
+    }
+  }
+
+  private static OpenCaseRow map(ResultSet rs, int row) throws SQLException {
+    return new OpenCaseRow(rs.getString("case_number"), rs.getString("process_instance_id"),
+        rs.getString("department"), rs.getObject("received_on", LocalDate.class),
+        rs.getObject("due_on", LocalDate.class), CaseStatus.valueOf(rs.getString("status")),
+        Channel.valueOf(rs.getString("channel")), rs.getString("applicant_name"),
+        ApplicantType.valueOf(rs.getString("applicant_type")), rs.getString("current_task"),
+        rs.getString("current_assignee"), localDateTime(rs.getTimestamp("current_task_since")));
+  }
+
+  private static java.time.LocalDateTime localDateTime(Timestamp t) {
+    return t == null ? null : t.toLocalDateTime();
+  }
+}

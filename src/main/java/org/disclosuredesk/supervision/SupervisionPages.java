@@ -1,0 +1,159 @@
+package org.disclosuredesk.supervision;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.casefile.CaseStatus;
+import org.disclosuredesk.casefile.Channel;
+import org.disclosuredesk.identity.DepartmentProperties;
+import org.disclosuredesk.report.ExportFormat;
+import org.disclosuredesk.report.LegalChallengeKind;
+import org.disclosuredesk.report.LegalChallengeResult;
+import org.disclosuredesk.report.LegalChallenges;
+import org.disclosuredesk.web.ConflictException;
+import org.disclosuredesk.web.FieldError;
+import org.disclosuredesk.web.InvalidInputException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The supervision pages: the lists of open cases, their export, and the case page with its actions. */
+@Controller
+@RequestMapping("/supervision")
+class SupervisionPages {
+
+  static final String COCKPIT_INSTANCE = "/camunda/app/cockpit/default/#/process-instance/";
+
+  private final CaseWatch watch;
+  private final CaseRegister register;
+  private final OpenCaseQuery query;
+  private final CaseDiagram diagrams;
+  private final Urging urging;
+  private final LegalChallenges challenges;
+  private final DepartmentProperties departments;
+  private final AgencyProperties agency;
+
+  SupervisionPages(CaseWatch watch, CaseRegister register, OpenCaseQuery query, CaseDiagram diagrams, Urging urging,
+      LegalChallenges challenges, DepartmentProperties departments, AgencyProperties agency) {
+    this.watch = watch;
+    this.register = register;
+    this.query = query;
+    this.diagrams = diagrams;
+    this.urging = urging;
+    this.challenges = challenges;
+    this.departments = departments;
+    this.agency = agency;
+  }
+
+  @GetMapping({"", "/"})
+  String list(@RequestParam(required = false) String filter, @RequestParam(required = false) String department,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String channel,
+      @RequestParam(required = false) String sort, Model model, Principal user) {
+    CaseListCriteria criteria = CaseListCriteria.parse(filter, CaseFilter.OVERDUE, department, status, channel, sort,
+        departments);
+    model.addAttribute("criteria", criteria);
+    model.addAttribute("cases", watch.list(criteria));
+    model.addAttribute("filters", CaseFilter.values());
+    model.addAttribute("departments", departments.departments());
+    model.addAttribute("statuses", Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList());
+    model.addAttribute("channels", Channel.values());
+    common(model, user, "cases");
+    return "supervision/list";
+  }
+
+  @GetMapping("/export")
+  ResponseEntity<byte[]> export(@RequestParam(required = false) String filter,
+      @RequestParam(required = false) String department, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String channel, @RequestParam(required = false) String sort,
+      @RequestParam(defaultValue = "csv") String format) {
+    ExportFormat export = ExportFormat.parse("format", format);
+    CaseListCriteria criteria = CaseListCriteria.parse(filter, CaseFilter.OVERDUE, department, status, channel, sort,
+        departments);
+    return CaseListExport.of(criteria.filter(), watch.list(criteria)).download(export);
+  }
+
+  @GetMapping("/cases/{caseNumber}")
+  String casePage(@PathVariable String caseNumber, Model model, Principal user) {
+    CaseRecord c = register.get(agency.code(), caseNumber);
+    model.addAttribute("c", c);
+    model.addAttribute("departmentName", c.department() == null ? null : departments.name(c.department()));
+    model.addAttribute("workingDaysLeft", c.isOpen() ? watch.workingDaysLeft(c.dueOn()) : null);
+    model.addAttribute("overdue", c.isOpen() && watch.overdue(c.dueOn()));
+    model.addAttribute("task", query.currentTask(agency.code(), caseNumber).orElse(CurrentTask.NONE));
+    model.addAttribute("timeline", register.timeline(agency.code(), caseNumber));
+    model.addAttribute("kindLabels", TimelineLabels.KINDS);
+    model.addAttribute("pauses", register.pauses(agency.code(), caseNumber));
+    model.addAttribute("diagram", diagrams.of(c.processInstanceId()).orElse(null));
+    model.addAttribute("cockpitUrl", c.processInstanceId() == null ? null : COCKPIT_INSTANCE + c.processInstanceId());
+    model.addAttribute("challenges", challenges.of(caseNumber));
+    model.addAttribute("challengeKinds", LegalChallengeKind.values());
+    model.addAttribute("challengeResults", LegalChallengeResult.values());
+    common(model, user, "cases");
+    return "supervision/case";
+  }
+
+  @GetMapping(value = "/cases/{caseNumber}/diagram.bpmn", produces = MediaType.APPLICATION_XML_VALUE)
+  ResponseEntity<String> diagram(@PathVariable String caseNumber) {
+    CaseRecord c = register.get(agency.code(), caseNumber);
+    return diagrams.of(c.processInstanceId())
+        .map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(d.xml()))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  @PostMapping("/cases/{caseNumber}/urge")
+  String urge(@PathVariable String caseNumber, @RequestParam(required = false) String note, Principal user,
+      RedirectAttributes flash) {
+    try {
+      CaseUrged urged = urging.urge(caseNumber, user.getName(), note);
+      flash.addFlashAttribute("message", urged.assignee() == null ? "已催办承办部门" : "已催办 " + urged.assignee());
+    } catch (InvalidInputException e) {
+      flash.addFlashAttribute("error", e.errors().get(0).message());
+    } catch (ConflictException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/supervision/cases/" + caseNumber;
+  }
+
+  @PostMapping("/cases/{caseNumber}/legal-challenges")
+  String recordChallenge(@PathVariable String caseNumber, LegalChallengeForm form, Principal user,
+      RedirectAttributes flash) {
+    return saveChallenge(caseNumber, flash, () -> challenges.record(caseNumber, form.toInput(), user.getName()),
+        "已登记复议/诉讼");
+  }
+
+  @PostMapping("/cases/{caseNumber}/legal-challenges/{id}")
+  String updateChallenge(@PathVariable String caseNumber, @PathVariable long id, LegalChallengeForm form,
+      Principal user, RedirectAttributes flash) {
+    return saveChallenge(caseNumber, flash, () -> challenges.update(caseNumber, id, form.toInput(), user.getName()),
+        "已更新复议/诉讼");
+  }
+
+  private static String saveChallenge(String caseNumber, RedirectAttributes flash, Runnable save, String done) {
+    try {
+      save.run();
+      flash.addFlashAttribute("message", done);
+    } catch (InvalidInputException e) {
+      flash.addFlashAttribute("error", "复议/诉讼未保存：" + describe(e.errors()));
+    }
+    return "redirect:/supervision/cases/" + caseNumber + "#legal";
+  }
+
+  private static String describe(List<FieldError> errors) {
+    return String.join("；", errors.stream().map(e -> LegalChallengeForm.fieldLabel(e.field()) + e.message()).toList());
+  }
+
+  static void common(Model model, Principal user, String section) {
+    model.addAttribute("user", user == null ? null : user.getName());
+    model.addAttribute("section", section);
+  }
+}
