@@ -3,7 +3,10 @@ package org.disclosuredesk.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -24,25 +27,36 @@ public final class PostgresDatabase {
     String name = "dd_it_" + purpose + "_" + Long.toString(System.nanoTime(), 36);
     try (Connection c = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
         Statement s = c.createStatement()) {
+      dropLeftovers(s);
       s.execute("create database " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("PostgreSQL is not reachable at " + HOST + ":" + PORT
           + " (CI starts it in .ci/run): " + e.getMessage(), e);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
     registry.add("spring.datasource.url", () -> url(name));
     registry.add("spring.datasource.username", () -> USER);
     registry.add("spring.datasource.password", () -> PASSWORD);
     registry.add("camunda.bpm.database.schema-update", () -> "true");
   }
 
-  /** Test databases do not pile up on a developer's server. */
-  private static void drop(String name) {
-    try (Connection c = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
-        Statement s = c.createStatement()) {
-      s.execute("drop database if exists " + name + " with (force)");
-    } catch (SQLException e) {
-      System.err.println("could not drop test database " + name + ": " + e.getMessage());
+  /**
+   * Test databases do not pile up on a developer's server: those of earlier runs that nobody is
+   * connected to any more are dropped (dropping at shutdown would race the application's pool).
+   */
+  private static void dropLeftovers(Statement s) throws SQLException {
+    List<String> old = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery("select datname from pg_database d where datname like 'dd\\_it\\_%'"
+        + " and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)")) {
+      while (rs.next()) {
+        old.add(rs.getString(1));
+      }
+    }
+    for (String db : old) {
+      try {
+        s.execute("drop database if exists " + db);
+      } catch (SQLException e) {
+        // someone connected meanwhile: leave it for the next run
+      }
     }
   }
 
