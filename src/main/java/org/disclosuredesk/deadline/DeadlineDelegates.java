@@ -2,13 +2,12 @@ package org.disclosuredesk.deadline;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.disclosuredesk.agency.AgencyProperties;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.identity.Groups;
 import org.disclosuredesk.notify.MailKind;
 import org.disclosuredesk.notify.Notifications;
-import org.disclosuredesk.route.CaseVariables;
+import org.disclosuredesk.route.RouteCases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,11 +17,11 @@ class DeadlineDelegates {
 
   /** Task_SendReminder: the responsible department is reminded of the coming due date. */
   @Bean
-  JavaDelegate sendDeadlineReminder(CaseRegister register, CaseClock clock, AgencyProperties agency,
+  JavaDelegate sendDeadlineReminder(RouteCases cases, CaseRegister register, CaseClock clock,
       Notifications notifications) {
     return ex -> {
-      String agencyCode = CaseVariables.agency(ex) != null ? CaseVariables.agency(ex) : agency.code();
-      CaseRecord c = register.get(agencyCode, CaseVariables.caseNumber(ex));
+      CaseRecord c = cases.caseOf(ex);
+      String agencyCode = c.agencyCode();
       int left = clock.workingDaysLeft(agencyCode, c.dueOn());
       String text = "答复期限 " + c.dueOn() + "，剩余 " + left + " 个工作日";
       register.record(agencyCode, c.caseNumber(), "REMINDER", null, "提醒承办部门：" + text);
@@ -34,10 +33,10 @@ class DeadlineDelegates {
 
   /** Task_SuperviseOverdueCase (create): the due date has come; supervisors take the case up (督办). */
   @Bean
-  TaskListener recordEscalation(CaseRegister register, AgencyProperties agency, Notifications notifications) {
+  TaskListener recordEscalation(RouteCases cases, CaseRegister register, Notifications notifications) {
     return task -> {
-      String agencyCode = CaseVariables.agency(task) != null ? CaseVariables.agency(task) : agency.code();
-      CaseRecord c = register.get(agencyCode, CaseVariables.caseNumber(task));
+      CaseRecord c = cases.caseOf(task);
+      String agencyCode = c.agencyCode();
       String text = "答复期限 " + c.dueOn() + " 已到，提交督办";
       register.record(agencyCode, c.caseNumber(), "ESCALATED", null, text);
       notifications.queueToGroup(agencyCode, c.caseNumber(), Groups.SUPERVISORS, MailKind.ESCALATION, text);

@@ -15,7 +15,7 @@ import org.disclosuredesk.calendar.WorkingDayCalendar;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.ClockPause;
-import org.disclosuredesk.route.CaseVariables;
+import org.disclosuredesk.route.RouteCases;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +41,11 @@ public class DeadlineTimers {
   private final AgencyProperties agency;
   private final ManagementService management;
   private final TaskService tasks;
+  private final RouteCases cases;
 
   public DeadlineTimers(CaseRegister register, WorkingDayCalendar calendar, DeadlineProperties periods,
-      AgencyProperties agency, @Lazy ManagementService management, @Lazy TaskService tasks) {
+      AgencyProperties agency, @Lazy ManagementService management, @Lazy TaskService tasks, RouteCases cases) {
+    this.cases = cases;
     this.register = register;
     this.calendar = calendar;
     this.periods = periods;
@@ -185,7 +187,6 @@ public class DeadlineTimers {
   }
 
   private CaseRecord caseOf(DelegateExecution execution) {
-    String agencyCode = CaseVariables.agency(execution);
-    return register.get(agencyCode != null ? agencyCode : agency.code(), CaseVariables.caseNumber(execution));
+    return cases.caseOf(execution);
   }
 }

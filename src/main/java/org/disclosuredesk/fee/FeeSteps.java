@@ -1,5 +1,6 @@
 package org.disclosuredesk.fee;
 
+import org.disclosuredesk.route.RouteCases;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,8 +36,11 @@ class FeeSteps {
   private final AgencyProperties agency;
   private final AgencyClock clock;
 
+  private final RouteCases cases;
+
   FeeSteps(Fees fees, CaseRegister register, CaseClock caseClock, Notifications notifications,
-      AgencyProperties agency, AgencyClock clock) {
+      AgencyProperties agency, AgencyClock clock, RouteCases cases) {
+    this.cases = cases;
     this.fees = fees;
     this.register = register;
     this.caseClock = caseClock;
@@ -47,7 +51,7 @@ class FeeSteps {
 
   /** Task_IssueFeeNotice: the fee notice goes out and the reply clock stops until payment. */
   void issueFeeNotice(DelegateExecution ex) {
-    String agencyCode = agencyOf(ex);
+    String agencyCode = cases.agencyOf(ex);
     String caseNumber = CaseVariables.caseNumber(ex);
     FeeMethod method = CaseVariables.enumValue(ex, METHOD, FeeMethod.class).orElseThrow();
     FeeAssessment assessment = fees.assess(agencyCode, caseNumber, method, CaseVariables.integer(ex, UNITS, 1));
@@ -65,11 +69,11 @@ class FeeSteps {
     if (units < 1 || units > 100_000) {
       throw new RouteInputException("计费数量", "应为 1 至 100000");
     }
-    FeeAssessment assessment = fees.assess(agencyOf(task), CaseVariables.caseNumber(task), method, units);
+    FeeAssessment assessment = fees.assess(cases.agencyOf(task), CaseVariables.caseNumber(task), method, units);
     if (assessment.isFree()) {
       throw new RouteInputException("计费数量", "未超出免费范围（" + assessment.breakdown() + "），不收取信息处理费");
     }
-    if (fees.openPaymentDueOn(agencyOf(task), CaseVariables.caseNumber(task)).isPresent()) {
+    if (fees.openPaymentDueOn(cases.agencyOf(task), CaseVariables.caseNumber(task)).isPresent()) {
       throw new RouteInputException("办理意见", "已有未结的收费通知");
     }
   }
@@ -86,7 +90,7 @@ class FeeSteps {
     if (paid.isAfter(clock.today())) {
       throw new RouteInputException("缴费日期", "不能晚于今天");
     }
-    fees.openPaymentDueOn(agencyOf(task), CaseVariables.caseNumber(task)).ifPresent(due -> {
+    fees.openPaymentDueOn(cases.agencyOf(task), CaseVariables.caseNumber(task)).ifPresent(due -> {
       if (paid.isAfter(due)) {
         throw new RouteInputException("缴费日期", "已超过缴费期限 " + due);
       }
@@ -95,7 +99,7 @@ class FeeSteps {
 
   /** Task_RecordFeePaid: paid; the clock runs again from the day of payment. */
   void recordPayment(DelegateExecution ex) {
-    String agencyCode = agencyOf(ex);
+    String agencyCode = cases.agencyOf(ex);
     String caseNumber = CaseVariables.caseNumber(ex);
     LocalDate paid = CaseVariables.date(ex, PAID_ON, agency.timeZone()).orElse(clock.today());
     fees.recordPayment(agencyCode, caseNumber, null, paid);
@@ -105,7 +109,7 @@ class FeeSteps {
 
   /** Task_CloseFeeUnpaid: the payment period ended unpaid; the agency no longer handles the application. */
   void closeAsFeeUnpaid(DelegateExecution ex) {
-    String agencyCode = agencyOf(ex);
+    String agencyCode = cases.agencyOf(ex);
     String caseNumber = CaseVariables.caseNumber(ex);
     fees.recordUnpaid(agencyCode, caseNumber, null);
     register.close(agencyCode, caseNumber, Outcome.ABANDONED_FEE_UNPAID, clock.today());
@@ -113,12 +117,7 @@ class FeeSteps {
 
   /** The last day to pay, for timers and the task's due date. */
   LocalDate paymentDueOn(DelegateExecution ex) {
-    return fees.openPaymentDueOn(agencyOf(ex), CaseVariables.caseNumber(ex))
+    return fees.openPaymentDueOn(cases.agencyOf(ex), CaseVariables.caseNumber(ex))
         .orElseThrow(() -> new IllegalStateException("no open fee notice on " + CaseVariables.caseNumber(ex)));
-  }
-
-  private String agencyOf(VariableScope scope) {
-    String code = CaseVariables.agency(scope);
-    return code != null ? code : agency.code();
   }
 }

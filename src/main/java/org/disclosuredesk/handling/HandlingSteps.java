@@ -1,5 +1,6 @@
 package org.disclosuredesk.handling;
 
+import org.disclosuredesk.route.RouteCases;
 import static org.disclosuredesk.route.CaseVariables.DEPARTMENT;
 import static org.disclosuredesk.route.CaseVariables.HANDLING_ACTION;
 import static org.disclosuredesk.route.CaseVariables.OUTCOME;
@@ -54,8 +55,11 @@ class HandlingSteps {
   private final Notifications notifications;
   private final FeeProposal feeProposal;
 
+  private final RouteCases cases;
+
   HandlingSteps(CaseRegister register, CaseClock caseClock, DepartmentProperties departments, AgencyProperties agency,
-      AgencyClock clock, Letters letters, Notifications notifications, FeeProposal feeProposal) {
+      AgencyClock clock, Letters letters, Notifications notifications, FeeProposal feeProposal, RouteCases cases) {
+    this.cases = cases;
     this.feeProposal = feeProposal;
     this.letters = letters;
     this.notifications = notifications;
@@ -68,7 +72,7 @@ class HandlingSteps {
 
   /** Task_HandleRequest (complete): the officer's decision is whole and lawful before the route moves on. */
   void validateHandling(DelegateTask task) {
-    CaseRecord c = caseOf(task);
+    CaseRecord c = cases.caseOf(task);
     List<FieldError> errors = new ArrayList<>();
     String action = CaseVariables.string(task, HANDLING_ACTION);
     if (action == null) {
@@ -142,7 +146,7 @@ class HandlingSteps {
 
   /** Task_ReassignDepartment: the case moves to another department's queue. */
   void reassignDepartment(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     String to = CaseVariables.string(ex, REASSIGN_TO);
     ex.setVariable(DEPARTMENT, to);
     register.setDepartment(c.agencyCode(), c.caseNumber(), to);
@@ -152,7 +156,7 @@ class HandlingSteps {
 
   /** Task_StartConsultation: the written consultation goes out and the reply clock stops (Art. 33 para 3). */
   void startConsultation(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     PauseReason reason = "AGENCY".equals(CaseVariables.string(ex, CONSULTATION_KIND))
         ? PauseReason.AGENCY_CONSULTATION : PauseReason.THIRD_PARTY_CONSULTATION;
     String party = CaseVariables.string(ex, CONSULTATION_PARTY);
@@ -173,7 +177,7 @@ class HandlingSteps {
 
   /** Task_EndConsultation: the answer arrived or the period ended; the clock runs again. */
   void endConsultation(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     register.closePause(c.agencyCode(), c.caseNumber(), clock.today());
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_HANDLING);
     String answer = CaseVariables.string(ex, CONSULTATION_ANSWER);
@@ -189,7 +193,7 @@ class HandlingSteps {
 
   /** Task_ApproveExtension (complete): the head of the OGI office decided, within the law's limit. */
   void validateExtensionDecision(DelegateTask task) {
-    CaseRecord c = caseOf(task);
+    CaseRecord c = cases.caseOf(task);
     String decision = CaseVariables.string(task, EXTENSION_DECISION);
     if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
       throw new RouteInputException("审批意见", "必须选择同意或不同意");
@@ -208,7 +212,7 @@ class HandlingSteps {
 
   /** Task_RecordExtensionDecision: an approved extension moves the due date; the applicant is told in writing. */
   void recordExtensionDecision(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     if ("APPROVE".equals(CaseVariables.string(ex, EXTENSION_DECISION))) {
       int days = CaseVariables.integer(ex, APPROVED_EXTENSION_DAYS, 0);
       register.setExtensionDays(c.agencyCode(), c.caseNumber(), days);
@@ -241,18 +245,5 @@ class HandlingSteps {
   private static String note(VariableScope scope, String name) {
     String n = CaseVariables.string(scope, name);
     return n == null ? "" : "：" + n;
-  }
-
-  private CaseRecord caseOf(DelegateExecution ex) {
-    return register.get(agencyOf(ex), CaseVariables.caseNumber(ex));
-  }
-
-  private CaseRecord caseOf(DelegateTask task) {
-    return register.get(agencyOf(task), CaseVariables.caseNumber(task));
-  }
-
-  private String agencyOf(VariableScope scope) {
-    String code = CaseVariables.agency(scope);
-    return code != null ? code : agency.code();
   }
 }

@@ -1,5 +1,6 @@
 package org.disclosuredesk.intake;
 
+import org.disclosuredesk.route.RouteCases;
 import static org.disclosuredesk.route.CaseVariables.COMPLETENESS;
 import static org.disclosuredesk.route.CaseVariables.DEPARTMENT;
 import static org.disclosuredesk.route.CaseVariables.OUTCOME;
@@ -53,9 +54,12 @@ class IntakeSteps {
   private final Letters letters;
   private final Notifications notifications;
 
+  private final RouteCases cases;
+
   IntakeSteps(CaseRegistration registration, CaseRegister register, CaseClock caseClock, WorkingDayCalendar calendar,
       DeadlineProperties periods, DepartmentProperties departments, AgencyProperties agency, AgencyClock clock,
-      @Lazy DecisionService decisions, Letters letters, Notifications notifications) {
+      @Lazy DecisionService decisions, Letters letters, Notifications notifications, RouteCases cases) {
+    this.cases = cases;
     this.registration = registration;
     this.register = register;
     this.caseClock = caseClock;
@@ -95,7 +99,7 @@ class IntakeSteps {
 
   /** Task_ProposeDepartment: the department given at registration, else the routing table's proposal. */
   void proposeDepartment(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     String proposed = c.department();
     if (proposed == null) {
       proposed = decisions.evaluateDecisionTableByKey("departmentRouting", Map.of("description", c.description()))
@@ -151,7 +155,7 @@ class IntakeSteps {
     if (!errors.isEmpty()) {
       throw new RouteInputException(errors);
     }
-    register.record(agency(task), CaseVariables.caseNumber(task), "COMPLETENESS_CHECKED", task.getAssignee(),
+    register.record(cases.agencyOf(task), CaseVariables.caseNumber(task), "COMPLETENESS_CHECKED", task.getAssignee(),
         switch (decision) {
           case "COMPLETE" -> "申请内容完整，予以受理";
           case "NEEDS_SUPPLEMENT" -> "申请需要补正";
@@ -162,7 +166,7 @@ class IntakeSteps {
 
   /** Task_AcceptCase: the department confirmed by reception takes the case. */
   void acceptCase(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     String department = CaseVariables.string(ex, DEPARTMENT);
     register.setDepartment(c.agencyCode(), c.caseNumber(), department);
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_HANDLING);
@@ -171,7 +175,7 @@ class IntakeSteps {
 
   /** Task_IssueSupplementNotice: one notice listing everything, with the period to supplement. */
   void issueSupplementNotice(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     LocalDate today = clock.today();
     LocalDate due = calendar.addWorkingDays(c.agencyCode(), today, periods.supplementPeriodWorkingDays());
     register.requestSupplement(c.agencyCode(), c.caseNumber(), today, due);
@@ -187,7 +191,7 @@ class IntakeSteps {
 
   /** Task_AwaitSupplement (complete): the day the supplement arrived is known and plausible. */
   void validateSupplement(DelegateTask task) {
-    CaseRecord c = register.get(agency(task), CaseVariables.caseNumber(task));
+    CaseRecord c = register.get(cases.agencyOf(task), CaseVariables.caseNumber(task));
     LocalDate received;
     try {
       received = CaseVariables.date(task, "supplementReceivedOn", agency.timeZone())
@@ -208,7 +212,7 @@ class IntakeSteps {
 
   /** Task_RestartClock: the reply period counts afresh from the day the supplement arrived (Art. 30). */
   void restartClock(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     LocalDate received = CaseVariables.date(ex, "supplementReceivedOn", agency.timeZone()).orElse(clock.today());
     register.restartClock(c.agencyCode(), c.caseNumber(), received);
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.REGISTERED);
@@ -219,12 +223,12 @@ class IntakeSteps {
 
   /** Task_RemindSupplementNotice: only the first check has the 7-working-day limit. */
   boolean needsSupplementNoticeReminder(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     return CaseVariables.integer(ex, SUPPLEMENT_COUNT, 0) == 0 && c.status() == CaseStatus.REGISTERED;
   }
 
   void recordSupplementNoticeReminder(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     String text = "如需补正，须在收到申请之日起 " + periods.supplementNoticeWorkingDays() + " 个工作日内一次性告知";
     register.record(c.agencyCode(), c.caseNumber(), "REMINDER", null, "提醒接待室：" + text);
     notifications.queueToGroup(c.agencyCode(), c.caseNumber(), Groups.RECEPTION, MailKind.REMINDER, text);
@@ -233,14 +237,5 @@ class IntakeSteps {
   private static String noteOf(DelegateExecution ex) {
     String note = CaseVariables.string(ex, "supplementNote");
     return note == null ? "" : "：" + note;
-  }
-
-  private String agency(org.camunda.bpm.engine.delegate.VariableScope scope) {
-    String code = CaseVariables.agency(scope);
-    return code != null ? code : agency.code();
-  }
-
-  private CaseRecord caseOf(DelegateExecution ex) {
-    return register.get(agency(ex), CaseVariables.caseNumber(ex));
   }
 }

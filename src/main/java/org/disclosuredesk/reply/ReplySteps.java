@@ -1,5 +1,6 @@
 package org.disclosuredesk.reply;
 
+import org.disclosuredesk.route.RouteCases;
 import static org.disclosuredesk.route.CaseVariables.OUTCOME;
 import static org.disclosuredesk.route.CaseVariables.WITHHOLDING_GROUND;
 
@@ -33,8 +34,11 @@ class ReplySteps {
   private final Letters letters;
   private final Notifications notifications;
 
+  private final RouteCases cases;
+
   ReplySteps(CaseRegister register, AgencyProperties agency, AgencyClock clock, Letters letters,
-      Notifications notifications) {
+      Notifications notifications, RouteCases cases) {
+    this.cases = cases;
     this.letters = letters;
     this.notifications = notifications;
     this.register = register;
@@ -44,7 +48,7 @@ class ReplySteps {
 
   /** Task_IssueReply: the agency replies with the outcome and its legal ground. */
   void issueReply(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     Outcome outcome = CaseVariables.enumValue(ex, OUTCOME, Outcome.class)
         .orElseThrow(() -> new IllegalStateException("case " + c.caseNumber() + " reached the reply without an outcome"));
     WithholdingGround ground = outcome.needsWithholdingGround()
@@ -86,7 +90,7 @@ class ReplySteps {
 
   /** Task_RecordDelivery (complete): when and how the reply reached the applicant. */
   void validateDelivery(DelegateTask task) {
-    CaseRecord c = register.get(agencyOf(task), CaseVariables.caseNumber(task));
+    CaseRecord c = register.get(cases.agencyOf(task), CaseVariables.caseNumber(task));
     LocalDate delivered;
     try {
       delivered = CaseVariables.date(task, "deliveredOn", agency.timeZone())
@@ -107,7 +111,7 @@ class ReplySteps {
 
   /** Task_CloseCase: concluded; it counts in the year of the reply. */
   void closeCase(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     register.close(c.agencyCode(), c.caseNumber(), c.outcome(), c.repliedOn() != null ? c.repliedOn() : clock.today());
     register.record(c.agencyCode(), c.caseNumber(), "CLOSED", null, "答复已送达（" + CaseVariables.string(ex, "deliveredOn")
         + "，" + deliveryLabel(CaseVariables.string(ex, "deliveryMethod")) + "），结案归档");
@@ -115,7 +119,7 @@ class ReplySteps {
 
   /** Task_CloseWithdrawn: the applicant withdrew before the reply (其他处理). */
   void closeAsWithdrawn(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     register.close(c.agencyCode(), c.caseNumber(), Outcome.OTHER, clock.today());
     String note = CaseVariables.string(ex, "withdrawalNote");
     register.record(c.agencyCode(), c.caseNumber(), "WITHDRAWN", CaseVariables.string(ex, "withdrawnBy"),
@@ -124,7 +128,7 @@ class ReplySteps {
 
   /** Task_CloseAbandoned: no supplement within the period; the application is deemed abandoned (Art. 30). */
   void closeAsAbandoned(DelegateExecution ex) {
-    CaseRecord c = caseOf(ex);
+    CaseRecord c = cases.caseOf(ex);
     register.close(c.agencyCode(), c.caseNumber(), Outcome.ABANDONED_NO_CORRECTION, clock.today());
     register.record(c.agencyCode(), c.caseNumber(), "DEEMED_ABANDONED", null,
         "申请人无正当理由逾期未补正（期限至 " + c.supplementDueOn() + "），视为放弃申请");
@@ -141,14 +145,5 @@ class ReplySteps {
       case "FAX" -> "传真";
       default -> "其他方式";
     };
-  }
-
-  private String agencyOf(VariableScope scope) {
-    String code = CaseVariables.agency(scope);
-    return code != null ? code : agency.code();
-  }
-
-  private CaseRecord caseOf(DelegateExecution ex) {
-    return register.get(agencyOf(ex), CaseVariables.caseNumber(ex));
   }
 }

@@ -8,12 +8,12 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.disclosuredesk.agency.AgencyClock;
-import org.disclosuredesk.agency.AgencyProperties;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.CaseStatus;
 import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.casefile.WithholdingGround;
 import org.disclosuredesk.route.CaseVariables;
+import org.disclosuredesk.route.RouteCases;
 import org.disclosuredesk.route.RouteInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,13 +28,14 @@ class ConfidentialityReview implements TaskListener {
 
   private final CaseRegister register;
   private final JdbcClient jdbc;
-  private final AgencyProperties agency;
   private final AgencyClock clock;
 
-  ConfidentialityReview(CaseRegister register, JdbcClient jdbc, AgencyProperties agency, AgencyClock clock) {
+  private final RouteCases cases;
+
+  ConfidentialityReview(CaseRegister register, JdbcClient jdbc, RouteCases cases, AgencyClock clock) {
+    this.cases = cases;
     this.register = register;
     this.jdbc = jdbc;
-    this.agency = agency;
     this.clock = clock;
   }
 
@@ -43,7 +44,7 @@ class ConfidentialityReview implements TaskListener {
     String result = CaseVariables.string(task, REVIEW_RESULT);
     String redactions = CaseVariables.string(task, "redactions");
     String note = CaseVariables.string(task, "reviewNote");
-    String agencyCode = CaseVariables.agency(task) != null ? CaseVariables.agency(task) : agency.code();
+    String agencyCode = cases.agencyOf(task);
     String caseNumber = CaseVariables.caseNumber(task);
     String detail;
     switch (result == null ? "" : result) {

@@ -1,9 +1,7 @@
-package org.disclosuredesk.route;
+package org.disclosuredesk.tasks;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.disclosuredesk.agency.AgencyProperties;
 import org.disclosuredesk.casefile.Applicant;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
@@ -12,6 +10,8 @@ import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.casefile.WithholdingGround;
 import org.disclosuredesk.casefile.TimelineEntry;
 import org.disclosuredesk.deadline.CaseClock;
+import org.disclosuredesk.route.CaseVariables;
+import org.disclosuredesk.route.RouteCases;
 import org.disclosuredesk.identity.DepartmentProperties;
 import org.springframework.stereotype.Component;
 
@@ -31,17 +31,17 @@ class CasePresentation {
   private final CaseRegister register;
   private final CaseClock clock;
   private final DepartmentProperties departments;
-  private final AgencyProperties agency;
+  private final RouteCases cases;
 
-  CasePresentation(CaseRegister register, CaseClock clock, DepartmentProperties departments, AgencyProperties agency) {
+  CasePresentation(CaseRegister register, CaseClock clock, DepartmentProperties departments, RouteCases cases) {
     this.register = register;
     this.clock = clock;
     this.departments = departments;
-    this.agency = agency;
+    this.cases = cases;
   }
 
   void present(DelegateTask task) {
-    String agencyCode = Optional.ofNullable(CaseVariables.agency(task)).orElse(agency.code());
+    String agencyCode = cases.agencyOf(task);
     String caseNumber = CaseVariables.caseNumber(task);
     if (caseNumber == null) {
       return;
