@@ -17,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * {@code /api/**}: HTTP Basic against the engine's users, stateless, role rules per endpoint.
@@ -45,6 +46,7 @@ class SecurityConfiguration {
             .accessDeniedHandler((req, res, ex) ->
                 json(res, HttpServletResponse.SC_FORBIDDEN, "authorization", "无权执行此操作")))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .csrf(c -> c.disable());
     return http.build();
   }

@@ -12,7 +12,10 @@ import org.disclosuredesk.casefile.TimelineEntry;
 import org.disclosuredesk.deadline.CaseClock;
 import org.disclosuredesk.route.CaseVariables;
 import org.disclosuredesk.route.RouteCases;
+import java.util.List;
 import org.disclosuredesk.identity.DepartmentProperties;
+import org.disclosuredesk.letters.IssuedLetter;
+import org.disclosuredesk.letters.Letters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +35,11 @@ class CasePresentation {
   private final CaseClock clock;
   private final DepartmentProperties departments;
   private final RouteCases cases;
+  private final Letters letters;
 
-  CasePresentation(CaseRegister register, CaseClock clock, DepartmentProperties departments, RouteCases cases) {
+  CasePresentation(CaseRegister register, CaseClock clock, DepartmentProperties departments, RouteCases cases,
+      Letters letters) {
+    this.letters = letters;
     this.register = register;
     this.clock = clock;
     this.departments = departments;
@@ -82,6 +88,14 @@ class CasePresentation {
         .append(c.delivery() == null ? "—" : c.delivery().label());
     if (c.department() != null) {
       s.append("\n\n**承办部门：** ").append(departments.name(c.department()));
+    }
+    List<IssuedLetter> issued = letters.list(c.agencyCode(), c.caseNumber());
+    if (!issued.isEmpty()) {
+      s.append("\n\n**文书（点击打开，可打印或下载 PDF）：** ");
+      for (IssuedLetter l : issued) {
+        s.append("[").append(l.title()).append("](/api/requests/").append(c.caseNumber()).append("/letters/")
+            .append(l.id()).append(") ");
+      }
     }
     for (ClockPause p : register.pauses(c.agencyCode(), c.caseNumber())) {
       s.append("\n\n**暂停计时：** ").append(p.reason().label()).append(" ").append(p.startedOn()).append(" 至 ")
