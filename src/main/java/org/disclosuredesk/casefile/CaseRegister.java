@@ -77,6 +77,17 @@ public class CaseRegister {
     return find(agencyCode, caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
   }
 
+  /** The fingerprint of the application first registered under this idempotency key. */
+  public Optional<String> idempotencyFingerprint(String agencyCode, String caseNumber) {
+    return jdbc.sql("select idempotency_fingerprint from dd_case where agency_code = ? and case_number = ?")
+        .params(agencyCode, caseNumber).query(String.class).optional();
+  }
+
+  @Transactional
+  public void setIdempotencyFingerprint(String agencyCode, String caseNumber, String fingerprint) {
+    update(agencyCode, caseNumber, "idempotency_fingerprint = ?", fingerprint);
+  }
+
   public Optional<String> findByIdempotencyKey(String agencyCode, String key) {
     return jdbc.sql("select case_number from dd_case where agency_code = ? and idempotency_key = ?")
         .params(agencyCode, key).query(String.class).optional();
@@ -150,10 +161,12 @@ public class CaseRegister {
 
   // --- timeline -----------------------------------------------------------------------------
 
+  /** Adds to the case's timeline; a null actor means whoever is acting now ({@link Actors#current()}). */
   @Transactional
   public void record(String agencyCode, String caseNumber, String kind, String actor, String detail) {
     jdbc.sql("insert into dd_case_event (agency_code, case_number, occurred_at, kind, actor, detail) values (?, ?, ?, ?, ?, ?)")
-        .params(agencyCode, caseNumber, now(), kind, actor, truncate(detail, 4000)).update();
+        .params(agencyCode, caseNumber, now(), kind, actor != null ? actor : Actors.current(), truncate(detail, 4000))
+        .update();
   }
 
   public List<TimelineEntry> timeline(String agencyCode, String caseNumber) {

@@ -10,6 +10,7 @@ import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.CaseStatus;
 import org.disclosuredesk.casefile.ClockPause;
 import org.disclosuredesk.casefile.PauseReason;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +30,11 @@ public class CaseClock {
   private final DeadlineProperties periods;
   private final AgencyClock today;
   private final DeadlineTimers timers;
+  private final ApplicationEventPublisher events;
 
   public CaseClock(WorkingDayCalendar calendar, CaseRegister register, DeadlineProperties periods, AgencyClock today,
-      DeadlineTimers timers) {
+      DeadlineTimers timers, ApplicationEventPublisher events) {
+    this.events = events;
     this.calendar = calendar;
     this.register = register;
     this.periods = periods;
@@ -68,6 +71,11 @@ public class CaseClock {
     return calendar.workingDaysBetween(agencyCode, today.today(), dueOn);
   }
 
+  /** Today in the agency's time zone. */
+  public LocalDate today() {
+    return today.today();
+  }
+
   public boolean isOverdue(LocalDate dueOn) {
     return dueOn != null && today.today().isAfter(dueOn);
   }
@@ -94,10 +102,11 @@ public class CaseClock {
       if (c.dueOn() != null) {
         register.record(agencyCode, caseNumber, "DUE_DATE_CHANGED", null,
             "答复期限由 " + c.dueOn() + " 调整为 " + due + "（" + reason + "）");
+        events.publishEvent(new DueDateChanged(agencyCode, caseNumber, c.processInstanceId(), c.dueOn(), due));
       }
     }
     if (c.processInstanceId() != null) {
-      timers.reschedule(c.processInstanceId(), agencyCode, due);
+      timers.reschedule(c.processInstanceId(), c, due);
     }
     return due;
   }

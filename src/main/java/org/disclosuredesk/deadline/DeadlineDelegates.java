@@ -23,11 +23,15 @@ class DeadlineDelegates {
       CaseRecord c = cases.caseOf(ex);
       String agencyCode = c.agencyCode();
       int left = clock.workingDaysLeft(agencyCode, c.dueOn());
-      String text = "答复期限 " + c.dueOn() + "，剩余 " + left + " 个工作日";
-      register.record(agencyCode, c.caseNumber(), "REMINDER", null, "提醒承办部门：" + text);
-      if (c.department() != null) {
-        notifications.queueToGroup(agencyCode, c.caseNumber(), Groups.department(c.department()), MailKind.REMINDER, text);
+      if (left < 0) {
+        return; // already overdue (a late registration): the escalation to supervisors says it all
       }
+      String text = "答复期限 " + c.dueOn() + "，剩余 " + left + " 个工作日";
+      // before assignment the case is still with reception
+      String group = c.department() != null ? Groups.department(c.department()) : Groups.RECEPTION;
+      register.record(agencyCode, c.caseNumber(), "REMINDER", null,
+          (c.department() != null ? "提醒承办部门：" : "提醒接待室：") + text);
+      notifications.queueToGroup(agencyCode, c.caseNumber(), group, MailKind.REMINDER, text);
     };
   }
 

@@ -31,6 +31,8 @@ public class DeadlineTimers {
   static final String FIRST_REMINDER = "Timer_FirstReminder";
   static final String FINAL_REMINDER = "Timer_FinalReminder";
   static final String REPLY_DEADLINE = "Timer_ReplyDeadline";
+  static final String SUPPLEMENT_NOTICE_LIMIT = "Timer_SupplementNoticeLimit";
+  static final String COMPLETENESS_CHECK = "Task_CheckCompleteness";
   /** User tasks whose due date is the case's reply due date. */
   static final List<String> TASKS_DUE_WITH_REPLY =
       List.of("Task_HandleRequest", "Task_ConfidentialityReview", "Task_ApproveExtension");
@@ -78,14 +80,20 @@ public class DeadlineTimers {
 
   /** Reception must send the supplement notice within 7 working days of the clock start. */
   public Date supplementNoticeDue(DelegateExecution execution) {
-    CaseRecord c = caseOf(execution);
+    return supplementNoticeDue(caseOf(execution));
+  }
+
+  private Date supplementNoticeDue(CaseRecord c) {
     return at(calendar.addWorkingDays(c.agencyCode(), c.clockStartOn(), periods.supplementNoticeWorkingDays()),
         periods.endOfDay());
   }
 
   /** Reminder to reception one working day before the supplement-notice limit. */
   public Date supplementNoticeReminder(DelegateExecution execution) {
-    CaseRecord c = caseOf(execution);
+    return supplementNoticeReminder(caseOf(execution));
+  }
+
+  private Date supplementNoticeReminder(CaseRecord c) {
     return at(calendar.addWorkingDays(c.agencyCode(), c.clockStartOn(), periods.supplementNoticeWorkingDays() - 1),
         periods.reminderTime());
   }
@@ -148,11 +156,13 @@ public class DeadlineTimers {
    * tasks that carry the reply deadline, to a new due date. A timer that already fired is gone, so
    * an escalation happens once however often the date moves.
    */
-  public void reschedule(String processInstanceId, String agencyCode, LocalDate dueOn) {
+  public void reschedule(String processInstanceId, CaseRecord c, LocalDate dueOn) {
+    String agencyCode = c.agencyCode();
     Map<String, Date> dates = Map.of(
         FIRST_REMINDER, firstReminder(agencyCode, dueOn),
         FINAL_REMINDER, finalReminder(agencyCode, dueOn),
-        REPLY_DEADLINE, escalation(dueOn));
+        REPLY_DEADLINE, escalation(dueOn),
+        SUPPLEMENT_NOTICE_LIMIT, supplementNoticeReminder(c));
     dates.forEach((timer, date) -> {
       for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(timer).list()) {
         if (!date.equals(job.getDuedate())) {
@@ -160,13 +170,21 @@ public class DeadlineTimers {
         }
       }
     });
-    Date taskDue = at(dueOn, periods.endOfDay());
+    Date replyDue = at(dueOn, periods.endOfDay());
     for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKeyIn(TASKS_DUE_WITH_REPLY.toArray(String[]::new)).list()) {
-      if (!taskDue.equals(task.getDueDate())) {
-        task.setDueDate(taskDue);
-        tasks.saveTask(task);
-      }
+      moveDueDate(task, replyDue);
+    }
+    for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(COMPLETENESS_CHECK).list()) {
+      moveDueDate(task, supplementNoticeDue(c));
+    }
+  }
+
+  private void moveDueDate(Task task, Date due) {
+    if (!due.equals(task.getDueDate())) {
+      task.setDueDate(due);
+      tasks.saveTask(task);
     }
   }
 

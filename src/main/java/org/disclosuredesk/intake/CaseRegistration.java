@@ -15,6 +15,7 @@ import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.NewCase;
 import org.disclosuredesk.intake.RegistrationRequest.ApplicantInput;
 import org.disclosuredesk.route.CaseVariables;
+import org.disclosuredesk.web.ConflictException;
 import org.disclosuredesk.web.FieldError;
 import org.disclosuredesk.web.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -34,9 +35,12 @@ public class CaseRegistration {
   private final AgencyProperties agency;
   private final AgencyClock clock;
   private final RuntimeService runtime;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
 
   CaseRegistration(CaseRegister register, RegistrationValidator validator, WorkingDayCalendar calendar,
-      AgencyProperties agency, AgencyClock clock, RuntimeService runtime) {
+      AgencyProperties agency, AgencyClock clock, RuntimeService runtime,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    this.json = json;
     this.register = register;
     this.validator = validator;
     this.calendar = calendar;
@@ -51,13 +55,21 @@ public class CaseRegistration {
    */
   @Transactional
   public Registration registerAndStart(RegistrationRequest request, String idempotencyKey, String actor) {
-    if (idempotencyKey != null) {
-      Optional<String> existing = register.findByIdempotencyKey(agency.code(), idempotencyKey);
+    String key = idempotencyKey == null ? null : scoped(idempotencyKey, actor);
+    String fingerprint = key == null ? null : fingerprint(request);
+    if (key != null) {
+      Optional<String> existing = register.findByIdempotencyKey(agency.code(), key);
       if (existing.isPresent()) {
+        if (!fingerprint.equals(register.idempotencyFingerprint(agency.code(), existing.get()).orElse(fingerprint))) {
+          throw new ConflictException("Idempotency-Key", "该 Idempotency-Key 已用于另一份内容不同的申请（" + existing.get() + "）");
+        }
         return answer(register.get(agency.code(), existing.get()), false);
       }
     }
-    String caseNumber = register(request, idempotencyKey, actor);
+    String caseNumber = register(request, key, actor);
+    if (key != null) {
+      register.setIdempotencyFingerprint(agency.code(), caseNumber, fingerprint);
+    }
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.AGENCY, agency.code());
@@ -68,8 +80,8 @@ public class CaseRegistration {
 
   /** The case an idempotency key registered, if any (a concurrent retry lost the race). */
   @Transactional(readOnly = true)
-  public Optional<Registration> findByIdempotencyKey(String idempotencyKey) {
-    return register.findByIdempotencyKey(agency.code(), idempotencyKey)
+  public Optional<Registration> findByIdempotencyKey(String idempotencyKey, String actor) {
+    return register.findByIdempotencyKey(agency.code(), scoped(idempotencyKey, actor))
         .map(n -> answer(register.get(agency.code(), n), false));
   }
 
@@ -100,6 +112,20 @@ public class CaseRegistration {
   LocalDate receiptDate(RegistrationRequest r) {
     LocalDate given = r.receivedOn() != null ? r.receivedOn() : clock.today();
     return r.channel().confirmedOnWorkingDay() ? calendar.onOrNextWorkingDay(agency.code(), given) : given;
+  }
+
+  /** Keys are the caller's own: another account's retry never sees this case. */
+  private static String scoped(String key, String actor) {
+    return (actor == null ? "" : actor) + ":" + key;
+  }
+
+  private String fingerprint(RegistrationRequest request) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot fingerprint the application", e);
+    }
   }
 
   private static Registration answer(CaseRecord c, boolean created) {

@@ -22,6 +22,6 @@ public record CaseView(
     LocalDate repliedOn,
     LocalDate closedOn,
     String currentTask,
-    String currentAssignee,
+    String assignee,
     List<ClockPause> pauses,
     List<TimelineEntry> timeline) {}

@@ -120,8 +120,13 @@ class RegistrationValidator {
       }
     } else if (value.length() > max) {
       errors.add(new FieldError(field, "不能超过 " + max + " 个字符"));
+    } else if (CONTROL.matcher(value).find()) {
+      errors.add(new FieldError(field, "含有不可打印的控制字符"));
     }
   }
+
+  /** Control characters (other than tab and line breaks) cannot be printed on a letter. */
+  static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
 
   static boolean blank(String s) {
     return s == null || s.isBlank();

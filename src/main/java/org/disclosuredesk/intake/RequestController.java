@@ -34,15 +34,15 @@ class RequestController {
   ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) RegistrationRequest request,
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
-    if (key != null && key.length() > 100) {
-      throw new InvalidInputException("Idempotency-Key", "不能超过 100 个字符");
+    if (key != null && !key.matches("[\\x21-\\x7E]{1,64}")) {
+      throw new InvalidInputException("Idempotency-Key", "应为 1 至 64 个可见 ASCII 字符");
     }
     Registration r;
     try {
       r = registration.registerAndStart(request, key, CurrentUser.get().id());
     } catch (DataIntegrityViolationException raceOnKey) {
       // a concurrent retry with the same key registered first: answer with that case
-      r = key == null ? null : registration.findByIdempotencyKey(key).orElse(null);
+      r = key == null ? null : registration.findByIdempotencyKey(key, CurrentUser.get().id()).orElse(null);
       if (r == null) {
         throw raceOnKey;
       }

@@ -61,6 +61,7 @@ public class Letters {
     LocalDateTime now = LocalDateTime.now(clock.clock());
     String delivery = delivery(caseFile, type, d);
     String recipient = recipient(caseFile, type, d);
+    actor = actor != null ? actor : org.disclosuredesk.casefile.Actors.current();
     long id = store.insert(agencyCode, caseNumber, type, now, actor, delivery, recipient, html);
     register.record(agencyCode, caseNumber, TIMELINE_KIND, actor,
         "出具《%s》（文书编号 %d，致%s）".formatted(type.title(), id, recipient));
@@ -103,10 +104,15 @@ public class Letters {
   }
 
   private String render(CaseRecord caseFile, LetterType type, Map<String, Object> details) {
-    String html = templates.render(type.template(), model.variables(caseFile, type, clock.today(), details));
+    // characters XML cannot carry (control characters typed or pasted by an applicant) are dropped
+    String html = NOT_XML.matcher(templates.render(type.template(), model.variables(caseFile, type, clock.today(), details)))
+        .replaceAll("");
     requireWellFormed(type, html);
     return html;
   }
+
+  private static final java.util.regex.Pattern NOT_XML =
+      java.util.regex.Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
 
   private static void requireWellFormed(LetterType type, String html) {
     try {

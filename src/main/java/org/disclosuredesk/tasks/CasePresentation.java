@@ -1,21 +1,26 @@
 package org.disclosuredesk.tasks;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.casefile.Applicant;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.ClockPause;
 import org.disclosuredesk.casefile.Outcome;
-import org.disclosuredesk.casefile.WithholdingGround;
 import org.disclosuredesk.casefile.TimelineEntry;
+import org.disclosuredesk.casefile.WithholdingGround;
 import org.disclosuredesk.deadline.CaseClock;
-import org.disclosuredesk.route.CaseVariables;
-import org.disclosuredesk.route.RouteCases;
-import java.util.List;
+import org.disclosuredesk.deadline.DueDateChanged;
 import org.disclosuredesk.identity.DepartmentProperties;
 import org.disclosuredesk.letters.IssuedLetter;
 import org.disclosuredesk.letters.Letters;
+import org.disclosuredesk.route.CaseVariables;
+import org.disclosuredesk.route.RouteCases;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,14 +41,32 @@ class CasePresentation {
   private final DepartmentProperties departments;
   private final RouteCases cases;
   private final Letters letters;
+  private final TaskService tasks;
+  private final org.camunda.bpm.engine.IdentityService identity;
 
   CasePresentation(CaseRegister register, CaseClock clock, DepartmentProperties departments, RouteCases cases,
-      Letters letters) {
+      Letters letters, @Lazy TaskService tasks, @Lazy org.camunda.bpm.engine.IdentityService identity) {
+    this.identity = identity;
+    this.tasks = tasks;
     this.letters = letters;
     this.register = register;
     this.clock = clock;
     this.departments = departments;
     this.cases = cases;
+  }
+
+  /** The open tasks of a case show the new due date (and what led to it) at once. */
+  @EventListener
+  void dueDateChanged(DueDateChanged change) {
+    if (change.processInstanceId() == null) {
+      return;
+    }
+    register.find(change.agencyCode(), change.caseNumber()).ifPresent(c -> {
+      for (Task t : tasks.createTaskQuery().processInstanceId(change.processInstanceId()).list()) {
+        tasks.setVariableLocal(t.getId(), SUMMARY, summary(c));
+        tasks.setVariableLocal(t.getId(), HISTORY, history(c));
+      }
+    });
   }
 
   void present(DelegateTask task) {
@@ -52,6 +75,8 @@ class CasePresentation {
     if (caseNumber == null) {
       return;
     }
+    // a task-local copy of the case number: Tasklist lists it to every candidate (process variables need more rights)
+    task.setVariableLocal(CaseVariables.CASE_NUMBER, caseNumber);
     register.find(agencyCode, caseNumber).ifPresent(c -> {
       task.setVariableLocal(SUMMARY, summary(c));
       task.setVariableLocal(HISTORY, history(c));
@@ -70,7 +95,7 @@ class CasePresentation {
     if (c.dueOn() != null) {
       s.append("　**答复期限：** ").append(c.dueOn());
       int left = clock.workingDaysLeft(c.agencyCode(), c.dueOn());
-      s.append(left >= 0 ? "（剩余 " + left + " 个工作日）" : "（已超期 " + (-left) + " 个工作日）");
+      s.append("（截至 ").append(clock.today()).append(left >= 0 ? "，剩余 " + left + " 个工作日）" : "，已超期 " + (-left) + " 个工作日）");
     }
     if (c.extensionDays() > 0) {
       s.append("　已延期 ").append(c.extensionDays()).append(" 个工作日");
@@ -106,14 +131,25 @@ class CasePresentation {
 
   String history(CaseRecord c) {
     StringBuilder s = new StringBuilder();
+    java.util.Map<String, String> names = new java.util.HashMap<>();
     for (TimelineEntry e : register.timeline(c.agencyCode(), c.caseNumber())) {
       s.append("- ").append(AT.format(e.at())).append("　").append(md(e.detail()));
       if (e.actor() != null) {
-        s.append("（").append(md(e.actor())).append("）");
+        s.append("（").append(md(names.computeIfAbsent(e.actor(), this::displayName))).append("）");
       }
       s.append("\n");
     }
     return s.toString();
+  }
+
+  /** 接待室工作人员 rather than reception: the user's name as kept by the engine, else the id. */
+  private String displayName(String userId) {
+    org.camunda.bpm.engine.identity.User u = identity.createUserQuery().userId(userId).singleResult();
+    if (u == null) {
+      return userId;
+    }
+    String name = (u.getFirstName() == null ? "" : u.getFirstName()) + (u.getLastName() == null ? "" : u.getLastName());
+    return name.isBlank() ? userId : name;
   }
 
   private static String join(String... parts) {

@@ -57,6 +57,8 @@ class UserTaskListenersPlugin extends AbstractProcessEnginePlugin {
         }
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         definition.addTaskListener(TaskListener.EVENTNAME_CREATE, presentation::present);
+        // claiming refreshes what the form shows (days left, history so far)
+        definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, presentation::present);
         definition.addTaskListener(TaskListener.EVENTNAME_CREATE, UserTaskListenersPlugin.this::notifyCandidates);
         if (!NOT_THE_CASE_STEP.contains(activity.getId())) {
           definition.addTaskListener(TaskListener.EVENTNAME_CREATE, UserTaskListenersPlugin.this::track);

@@ -84,6 +84,17 @@ class ApiExceptionHandler {
     return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiErrors.of("method", "不支持 " + e.getMethod()));
   }
 
+  /** Anything unforeseen under /api still answers in the error format, without internals. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ApiErrors> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
+    if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      throw e;
+    }
+    log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+        .body(ApiErrors.of("server", "服务器内部错误，已记录日志，请稍后重试或联系管理员"));
+  }
+
   private static ApiErrors describe(Throwable cause) {
     if (cause instanceof UnrecognizedPropertyException u) {
       return ApiErrors.of(path(u), "未知字段");
@@ -99,11 +110,17 @@ class ApiExceptionHandler {
     if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       return ApiErrors.of(path(m), "类型不正确");
     }
+    if (cause instanceof MismatchedInputException) {
+      return ApiErrors.of("body", "请求体应为一个 JSON 对象");
+    }
     if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       return ApiErrors.of(path(m), "取值无效");
     }
-    if (cause instanceof JsonProcessingException) {
-      return ApiErrors.of("body", "JSON 格式错误：" + ((JsonProcessingException) cause).getOriginalMessage());
+    if (cause instanceof JsonProcessingException p) {
+      // the position helps the client; the parser's own text names our classes, so it stays in the log
+      log.debug("malformed JSON", p);
+      return ApiErrors.of("body", p.getLocation() == null ? "JSON 格式错误"
+          : "JSON 格式错误（第 %d 行第 %d 列）".formatted(p.getLocation().getLineNr(), p.getLocation().getColumnNr()));
     }
     log.debug("unreadable request body", cause);
     return ApiErrors.of("body", "请求体缺失或无法读取");

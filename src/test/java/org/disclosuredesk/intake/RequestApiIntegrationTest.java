@@ -77,6 +77,19 @@ class RequestApiIntegrationTest {
   }
 
   @Test
+  void anIdempotencyKeyIsTheCallersAndBelongsToOneApplication() {
+    Response first = api.post("portal", "/api/requests", VALID, "Idempotency-Key", "portal-77");
+    Response other = api.post("portal", "/api/requests", VALID.replace("研究", "教学"), "Idempotency-Key", "portal-77");
+    assertThat(other.status()).isEqualTo(409);
+    assertThat(other.errorFields()).containsExactly("Idempotency-Key");
+    Response reception = api.post("reception", "/api/requests", VALID, "Idempotency-Key", "portal-77");
+    assertThat(reception.status()).isEqualTo(201);
+    assertThat(reception.json().path("caseNumber").asText()).isNotEqualTo(first.json().path("caseNumber").asText());
+    assertThat(api.post("portal", "/api/requests", VALID, "Idempotency-Key", "has space").errorFields())
+        .containsExactly("Idempotency-Key");
+  }
+
+  @Test
   void onlineApplicationOnASaturdayIsReceivedOnTheNextWorkingDay() {
     Response r = api.post("portal", "/api/requests", VALID.replace("IN_PERSON", "ONLINE")
         .replace("2026-03-02", "2026-02-28").replace("\"PICKUP\"", "\"EMAIL\""));
@@ -102,6 +115,10 @@ class RequestApiIntegrationTest {
         "applicant.idNumber");
     assertBad(VALID.replace("zhangsan@example.com", "not-an-email"), "applicant.email");
     assertBad("{\"channel\": \"IN_PERSON\", ", "body");
+    assertBad(VALID.replace("张三", "张\\u0000三"), "applicant.name");
+    Response array = api.post("reception", "/api/requests", "[1, 2]");
+    assertThat(array.errorFields()).containsExactly("body");
+    assertThat(array.body()).doesNotContain("org.disclosuredesk");
     assertBad("", "body");
     assertBad("{\"channel\":\"IN_PERSON\",\"description\":\"" + "长".repeat(300_000) + "\"}", "body");
     Response missing = api.post("reception", "/api/requests", "{}");
