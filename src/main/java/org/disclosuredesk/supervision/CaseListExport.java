@@ -3,7 +3,7 @@ package org.disclosuredesk.supervision;
 import java.util.List;
 import org.disclosuredesk.report.Spreadsheet;
 
-/** A supervision list as a spreadsheet (CSV/XLSX), with the columns of the page. */
+/** A supervision list as a spreadsheet (CSV/XLSX), with the columns and the texts of the page. */
 final class CaseListExport {
 
   static final List<String> HEADER = List.of("案件编号", "申请人", "承办部门", "收到日期", "答复期限", "剩余工作日",
@@ -17,8 +17,10 @@ final class CaseListExport {
   }
 
   private static List<Object> row(SupervisedCase c) {
-    return java.util.Arrays.asList(c.caseNumber(), c.applicantName(), c.departmentName(), c.receivedOn(), c.dueOn(),
-        c.workingDaysLeft(), c.overdue() ? "是" : "否", c.status().label(), c.channel().label(), c.currentTask(),
-        c.assignee());
+    // department, task and assignee read as on the page (未分办, —, 未签收); dates and numbers stay empty
+    // when missing, so that a spreadsheet can still sort and sum them
+    return java.util.Arrays.asList(c.caseNumber(), c.applicantName(), c.departmentShown(), c.receivedOn(),
+        c.dueOn(), c.workingDaysLeft(), c.overdue() ? "是" : "否", c.status().label(), c.channel().label(),
+        c.currentTaskShown(), c.assigneeShown());
   }
 }

@@ -9,13 +9,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseStatistics {
 
-  /** A case concluded in the year, with what timeliness needs. */
+  /**
+   * A case concluded in the year, with what timeliness needs.
+   *
+   * @param repliedOn the day of the reply (答复); null for a case closed without one (withdrawn, deemed
+   *     abandoned, fee unpaid), which has no reply time to count
+   */
   record Concluded(String department, String outcome, LocalDate clockStartOn, LocalDate dueOn, LocalDate repliedOn,
       LocalDate closedOn) {
 
-    /** The day the applicant was answered: the reply date, or the closing date for cases ended without one. */
-    LocalDate answeredOn() {
-      return repliedOn != null ? repliedOn : closedOn;
+    boolean replied() {
+      return repliedOn != null;
     }
   }
 

@@ -20,18 +20,27 @@ import org.springframework.stereotype.Service;
 class Charts {
 
   /**
-   * Timeliness of one department over the cases it concluded in the year.
+   * Timeliness of one department over the cases it concluded in the year. Only replies count: a case
+   * closed without a reply (withdrawn, deemed abandoned, fee unpaid) is concluded but neither on time
+   * nor late, and has no working days to answer.
    *
-   * @param withDueDate concluded cases that had a reply deadline (the on-time rate's base)
-   * @param onTimeRate percent answered on or before the due date; null without such cases
-   * @param averageWorkingDays mean working days from the clock's start to the answer
+   * @param concluded cases closed in the year, with or without a reply
+   * @param replied of these, the cases answered with a reply (replied_on set)
+   * @param withDueDate replied cases that had a reply deadline (the on-time rate's base)
+   * @param onTime replied on or before the due date
+   * @param onTimeRate percent of withDueDate replied on time; null without such replies
+   * @param averageWorkingDays mean working days from the clock's start to the reply; null without replies
    */
-  record DepartmentTimeliness(String department, String name, int concluded, int withDueDate, int onTime,
-      Double onTimeRate, Double averageWorkingDays) {}
+  record DepartmentTimeliness(String department, String name, int concluded, int replied, int withDueDate,
+      int onTime, Double onTimeRate, Double averageWorkingDays) {}
 
   /** Everything the charts page draws; plain strings and numbers (serialised into the page as JSON). */
   record Figures(int year, List<String> months, int[] received, int[] concluded,
       List<DepartmentTimeliness> departments, Map<String, Integer> outcomes) {}
+
+  /** The columns of the departments table, on the page and in its export. */
+  static final List<String> DEPARTMENTS_HEADER =
+      List.of("承办部门", "办结数", "答复数", "有答复期限的答复", "按期答复数", "按期率（%）", "平均办理工作日");
 
   private final CaseStatistics statistics;
   private final WorkingDayCalendar calendar;
@@ -59,11 +68,10 @@ class Charts {
   Spreadsheet departmentsSheet(int year) {
     List<List<Object>> rows = new ArrayList<>();
     for (DepartmentTimeliness d : of(year).departments()) {
-      rows.add(java.util.Arrays.asList(d.name(), d.concluded(), d.withDueDate(), d.onTime(), d.onTimeRate(),
-          d.averageWorkingDays()));
+      rows.add(java.util.Arrays.asList(d.name(), d.concluded(), d.replied(), d.withDueDate(), d.onTime(),
+          d.onTimeRate(), d.averageWorkingDays()));
     }
-    return Spreadsheet.of("departments-" + year,
-        List.of("承办部门", "办结数", "有答复期限的", "按期答复数", "按期率（%）", "平均办理工作日"), rows);
+    return Spreadsheet.of("departments-" + year, DEPARTMENTS_HEADER, rows);
   }
 
   private List<DepartmentTimeliness> timeliness(List<CaseStatistics.Concluded> concluded) {
@@ -77,22 +85,27 @@ class Charts {
   }
 
   private DepartmentTimeliness department(String code, List<CaseStatistics.Concluded> cases) {
+    int replied = 0;
     int withDue = 0;
     int onTime = 0;
     long days = 0;
     for (CaseStatistics.Concluded c : cases) {
+      if (!c.replied()) {
+        continue;
+      }
+      replied++;
       if (c.dueOn() != null) {
         withDue++;
-        if (!c.answeredOn().isAfter(c.dueOn())) {
+        if (!c.repliedOn().isAfter(c.dueOn())) {
           onTime++;
         }
       }
-      days += Math.max(0, calendar.workingDaysBetween(agency.code(), c.clockStartOn(), c.answeredOn()));
+      days += Math.max(0, calendar.workingDaysBetween(agency.code(), c.clockStartOn(), c.repliedOn()));
     }
-    String name = code.isEmpty() ? "未分办" : departments.name(code);
+    String name = code.isEmpty() ? SupervisedCase.NO_DEPARTMENT : departments.name(code);
     Double rate = withDue == 0 ? null : Math.round(1000.0 * onTime / withDue) / 10.0;
-    Double average = Math.round(10.0 * days / cases.size()) / 10.0;
-    return new DepartmentTimeliness(code, name, cases.size(), withDue, onTime, rate, average);
+    Double average = replied == 0 ? null : Math.round(10.0 * days / replied) / 10.0;
+    return new DepartmentTimeliness(code, name, cases.size(), replied, withDue, onTime, rate, average);
   }
 
   private static Map<String, Integer> outcomes(List<CaseStatistics.Concluded> concluded) {

@@ -30,6 +30,7 @@ class ChartsPage {
     Charts.Figures figures = charts.of(y);
     model.addAttribute("year", y);
     model.addAttribute("figures", figures);
+    model.addAttribute("departmentsHeader", Charts.DEPARTMENTS_HEADER);
     SupervisionPages.common(model, user, "charts");
     return "supervision/charts";
   }

@@ -26,4 +26,27 @@ record SupervisedCase(
     Channel channel,
     String currentTask,
     String assignee,
-    LocalDateTime currentTaskSince) {}
+    LocalDateTime currentTaskSince) {
+
+  /** Shown (on the page and in exports) for a case not yet assigned to a department. */
+  static final String NO_DEPARTMENT = "未分办";
+  /** Shown for a case whose current task nobody has claimed (or that has no user task now). */
+  static final String NOT_CLAIMED = "未签收";
+  /** Shown for a missing value. */
+  static final String NONE = "—";
+
+  /** The department as the list and its exports show it. */
+  public String departmentShown() {
+    return departmentName != null ? departmentName : NO_DEPARTMENT;
+  }
+
+  /** The current task as the list and its exports show it. */
+  public String currentTaskShown() {
+    return currentTask != null ? currentTask : NONE;
+  }
+
+  /** The assignee as the list and its exports show it. */
+  public String assigneeShown() {
+    return assignee != null ? assignee : NOT_CLAIMED;
+  }
+}

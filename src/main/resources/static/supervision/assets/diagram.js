@@ -1,11 +1,74 @@
-// Draws the case's route with bpmn-js (viewer from the webjar) and marks the current activities.
+// Draws the case's route with the bpmn-js NavigatedViewer (webjar bundle: drag to pan, Ctrl + wheel to
+// zoom), marks the current activities and opens at a readable scale (1:1) centred on them. The toolbar
+// zooms in and out, returns to the current step, or fits the whole route into the frame.
 (function () {
   var container = document.getElementById('diagram');
   if (!container || typeof BpmnJS === 'undefined') {
     return;
   }
+  var READABLE = 1.0;          // the scale the route opens at: labels as drawn by bpmn-js (about 12 px)
+  var STEP = 1.25;             // one press of 放大 / 缩小
+  var MIN = 0.2, MAX = 4;
   var active = (container.getAttribute('data-active') || '').split(',').filter(function (id) { return id; });
   var viewer = new BpmnJS({ container: container });
+  var canvas;
+
+  function state() {
+    var zoom = canvas.zoom();
+    container.setAttribute('data-zoom', zoom.toFixed(3));
+  }
+
+  // The box around the current activities (absolute diagram coordinates), or null when none is drawn.
+  function currentBounds() {
+    var registry = viewer.get('elementRegistry');
+    var box = null;
+    active.forEach(function (id) {
+      var e = registry.get(id);
+      if (!e || e.waypoints) { return; }
+      var b = { x1: e.x, y1: e.y, x2: e.x + e.width, y2: e.y + e.height };
+      box = box ? { x1: Math.min(box.x1, b.x1), y1: Math.min(box.y1, b.y1),
+        x2: Math.max(box.x2, b.x2), y2: Math.max(box.y2, b.y2) } : b;
+    });
+    return box;
+  }
+
+  // Centres the current step at the readable scale (smaller only if several steps would not fit).
+  function focusCurrent() {
+    var box = currentBounds();
+    if (!box) {
+      fit();
+      return;
+    }
+    var outer = canvas.viewbox().outer;
+    var margin = 40;
+    var scale = Math.min(READABLE, outer.width / (box.x2 - box.x1 + 2 * margin),
+      outer.height / (box.y2 - box.y1 + 2 * margin));
+    var w = outer.width / scale, h = outer.height / scale;
+    var cx = (box.x1 + box.x2) / 2, cy = (box.y1 + box.y2) / 2;
+    canvas.viewbox({ x: cx - w / 2, y: cy - h / 2, width: w, height: h });
+    state();
+  }
+
+  function fit() {
+    canvas.zoom('fit-viewport', 'auto');
+    state();
+  }
+
+  function zoomBy(factor) {
+    var outer = canvas.viewbox().outer;
+    var zoom = Math.max(MIN, Math.min(MAX, canvas.zoom() * factor));
+    canvas.zoom(zoom, { x: outer.width / 2, y: outer.height / 2 });
+    state();
+  }
+
+  function bind(id, action) {
+    var button = document.getElementById(id);
+    if (button) {
+      button.addEventListener('click', function (e) { e.preventDefault(); action(); });
+      button.disabled = false;
+    }
+  }
+
   fetch(container.getAttribute('data-xml-url'), { credentials: 'same-origin' })
     .then(function (response) {
       if (!response.ok) { throw new Error('HTTP ' + response.status); }
@@ -13,9 +76,17 @@
     })
     .then(function (xml) { return viewer.importXML(xml); })
     .then(function () {
-      var canvas = viewer.get('canvas');
-      canvas.zoom('fit-viewport');
-      active.forEach(function (id) { canvas.addMarker(id, 'dd-current'); });
+      canvas = viewer.get('canvas');
+      active.forEach(function (id) {
+        if (viewer.get('elementRegistry').get(id)) { canvas.addMarker(id, 'dd-current'); }
+      });
+      focusCurrent();
+      viewer.on('canvas.viewbox.changed', state);
+      bind('diagram-zoom-in', function () { zoomBy(STEP); });
+      bind('diagram-zoom-out', function () { zoomBy(1 / STEP); });
+      bind('diagram-current', focusCurrent);
+      bind('diagram-fit', fit);
+      window.addEventListener('resize', function () { canvas.resized(); state(); });
       container.setAttribute('data-rendered', 'true');
     })
     .catch(function (e) {

@@ -1,14 +1,17 @@
 package org.disclosuredesk.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.BoundingBox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +52,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A supervisor in headless Chromium (Debian's package, driven by Playwright): signs in, sees a case
  * received 70 days ago in the overdue list, opens it, sees the route drawn by bpmn-js with the
- * current step marked, urges the officer, and exports the list as CSV. An officer is turned away.
+ * current step marked and centred at a readable scale, zooms, pans and fits it, urges the officer,
+ * and exports the list as CSV. An officer is turned away.
  * Screenshots go to target/screenshots/supervision. Without Chromium the test fails: CI installs it.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
@@ -110,6 +114,11 @@ class SupervisionBrowserIT {
     concluded(cases, ApplicantType.RESEARCH_INSTITUTION, "finance", "2026-02-02", Outcome.PARTIAL, "2026-04-20");
     concluded(cases, ApplicantType.OTHER_ORG, "office", "2026-03-02", Outcome.NOT_EXIST, "2026-03-20");
     concluded(cases, ApplicantType.LEGAL_SERVICE_ORG, "finance", "2026-05-11", Outcome.DISCLOSE, "2026-06-01");
+    // and one withdrawn before it was assigned: concluded without a reply
+    String withdrawn = cases.received(ApplicantType.COMMERCIAL_ENTERPRISE, Channel.ONLINE, LocalDate.parse("2026-04-01"),
+        null, "某公司");
+    cases.inHandling(withdrawn, OfficialDays.addWorkingDays(LocalDate.parse("2026-04-01"), 20));
+    cases.close(withdrawn, Outcome.OTHER, LocalDate.parse("2026-04-03"));
 
     page = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1360, 900)
         .setAcceptDownloads(true)).newPage();
@@ -168,6 +177,46 @@ class SupervisionBrowserIT {
         .startsWith("/camunda/app/cockpit/default/#/process-instance/");
     shot("2-case-page");
 
+    // The route opens at a readable scale (1:1) with the current step in the middle of the frame
+    Locator diagram = page.locator("#diagram");
+    diagram.scrollIntoViewIfNeeded();
+    BoundingBox frame = diagram.boundingBox();
+    assertThat(frame.height).as("a tall frame for the route").isGreaterThanOrEqualTo(540);
+    assertThat(Double.parseDouble(diagram.getAttribute("data-zoom"))).isEqualTo(1.0);
+    BoundingBox step = current.boundingBox();
+    assertThat(step.x + step.width / 2).isCloseTo(frame.x + frame.width / 2, within(8.0));
+    assertThat(step.y + step.height / 2).isCloseTo(frame.y + frame.height / 2, within(8.0));
+    assertThat(current.locator("text tspan").first().boundingBox().height)
+        .as("the current step's label is drawn at a readable size (px)").isGreaterThanOrEqualTo(11);
+    Locator route = page.locator("#diagram .viewport");
+    assertThat(inside(route.boundingBox(), frame)).as("at 1:1 the route is larger than the frame").isFalse();
+
+    // 放大 and 缩小 zoom about the middle; dragging pans the route
+    page.locator("#diagram-zoom-in").click();
+    assertThat(Double.parseDouble(diagram.getAttribute("data-zoom"))).isCloseTo(1.25, within(0.001));
+    page.locator("#diagram-zoom-out").click();
+    assertThat(Double.parseDouble(diagram.getAttribute("data-zoom"))).isCloseTo(1.0, within(0.001));
+    double midX = frame.x + frame.width / 2;
+    double midY = frame.y + frame.height / 2;
+    page.mouse().move(midX, midY);
+    page.mouse().down();
+    page.mouse().move(midX - 100, midY - 60, new Mouse.MoveOptions().setSteps(8));
+    page.mouse().up();
+    BoundingBox moved = current.boundingBox();
+    assertThat(moved.x - step.x).isCloseTo(-100, within(3.0));
+    assertThat(moved.y - step.y).isCloseTo(-60, within(3.0));
+
+    // 适应窗口 shows the whole route in the frame, the current step still marked; 当前环节 goes back
+    page.locator("#diagram-fit").click();
+    assertThat(Double.parseDouble(diagram.getAttribute("data-zoom"))).isLessThan(1.0);
+    assertThat(inside(route.boundingBox(), frame)).as("the whole route fits the frame").isTrue();
+    assertThat(page.locator("#diagram .djs-element.dd-current").count()).isEqualTo(1);
+    shot("2b-case-route-fitted");
+    page.locator("#diagram-current").click();
+    assertThat(Double.parseDouble(diagram.getAttribute("data-zoom"))).isEqualTo(1.0);
+    assertThat(current.boundingBox().x + current.boundingBox().width / 2)
+        .isCloseTo(frame.x + frame.width / 2, within(8.0));
+
     // Urges the officer: the timeline shows it
     page.locator("#urge-form textarea[name=note]").fill("已超期，请今日内答复");
     page.locator("#urge-button").click();
@@ -184,10 +233,18 @@ class SupervisionBrowserIT {
     page.locator("#chart-months[data-rendered='true']").waitFor();
     assertThat(page.locator("#chart-months canvas").count()).isGreaterThan(0);
     assertThat(page.locator("table tbody tr").allTextContents()).anyMatch(t -> t.contains("财政科"));
+    // the withdrawn case is concluded, but not a reply: no on-time rate, no average days
+    Locator none = page.locator("#departments tr", new Page.LocatorOptions().setHasText("未分办"));
+    assertThat(none.locator("td[data-column=concluded]").textContent()).isEqualTo("1");
+    assertThat(none.locator("td[data-column=replied]").textContent()).isEqualTo("0");
+    assertThat(none.locator("td[data-column=onTimeRate]").textContent()).isEqualTo("—");
+    assertThat(none.locator("td[data-column=averageWorkingDays]").textContent()).isEqualTo("—");
+    Locator finance = page.locator("#departments tr", new Page.LocatorOptions().setHasText("财政科"));
+    assertThat(finance.locator("td[data-column=onTimeRate]").textContent()).isEqualTo("50.0");
     shot("4-charts");
     page.navigate(url("/supervision/reports/2026"));
     assertThat(page.locator("#table3 tr[data-row='RECEIVED'] td[data-column='自然人']").textContent()).isEqualTo("1");
-    assertThat(page.locator("#table3 tr[data-row='RECEIVED'] td[data-column='总计']").textContent()).isEqualTo("5");
+    assertThat(page.locator("#table3 tr[data-row='RECEIVED'] td[data-column='总计']").textContent()).isEqualTo("6");
     assertThat(page.locator("#check td").allTextContents()).hasSize(21).filteredOn(t -> t.contains("相等"))
         .hasSize(7).allMatch(t -> t.contains("✔"));
     shot("5-report");
@@ -207,11 +264,13 @@ class SupervisionBrowserIT {
     assertThat(page.navigate(url("/supervision/cases/" + caseNumber)).status()).isEqualTo(403);
   }
 
-  static void concluded(RegisterFixture cases, ApplicantType type, String department, String received,
+  /** A case replied to on its closing day. */
+  void concluded(RegisterFixture cases, ApplicantType type, String department, String received,
       Outcome outcome, String closed) {
     LocalDate receivedOn = LocalDate.parse(received);
     String number = cases.received(type, Channel.ONLINE, receivedOn, department, "某单位");
     cases.inHandling(number, OfficialDays.addWorkingDays(receivedOn, 20));
+    register.recordReply(RegisterFixture.AGENCY, number, outcome, null, null, LocalDate.parse(closed));
     cases.close(number, outcome, LocalDate.parse(closed));
   }
 
@@ -227,6 +286,12 @@ class SupervisionBrowserIT {
         .postForEntity("/api/requests", new HttpEntity<>(body, headers), Map.class);
     assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return (String) r.getBody().get("caseNumber");
+  }
+
+  /** Whether box lies within frame (a pixel's slack for rounding). */
+  static boolean inside(BoundingBox box, BoundingBox frame) {
+    return box.x >= frame.x - 1 && box.y >= frame.y - 1 && box.x + box.width <= frame.x + frame.width + 1
+        && box.y + box.height <= frame.y + frame.height + 1;
   }
 
   String url(String path) {

@@ -178,6 +178,67 @@ class SupervisionPagesIntegrationTest {
   }
 
   @Test
+  void aCaseWithoutDepartmentOrAssigneeReadsTheSameInTheListAndItsExports() throws Exception {
+    String unassigned = new RegisterFixture(register, jdbc).received(ApplicantType.NATURAL_PERSON, Channel.ONLINE,
+        RegisterFixture.TODAY.minusDays(1), null, "李四");
+
+    String page = page("supervisor", "/supervision/?filter=open");
+    Matcher row = Pattern.compile("<tr[^>]*data-case=\"" + unassigned + "\"[^>]*>(.*?)</tr>", Pattern.DOTALL)
+        .matcher(page);
+    assertThat(row.find()).as(page).isTrue();
+    assertThat(cells(row.group(1))).containsSubsequence("李四", "未分办").endsWith("—", "未签收");
+
+    ResponseEntity<byte[]> csv = rest.withBasicAuth("supervisor", "supervisor")
+        .getForEntity("/supervision/export?filter=open&format=csv", byte[].class);
+    String line = List.of(new String(csv.getBody(), StandardCharsets.UTF_8).split("\r\n")).stream()
+        .filter(l -> l.startsWith(unassigned + ",")).findFirst().orElseThrow();
+    assertThat(line).startsWith(unassigned + ",李四,未分办,").endsWith(",—,未签收");
+
+    ResponseEntity<byte[]> xlsx = rest.withBasicAuth("supervisor", "supervisor")
+        .getForEntity("/supervision/export?filter=open&format=xlsx", byte[].class);
+    assertThat(CaseListExportTest.xlsxCells(xlsx.getBody()).values()).contains("未分办", "未签收");
+  }
+
+  @Test
+  void aCaseWithdrawnWithoutReplyIsNotAnOnTimeReplyInTheCharts() {
+    RegisterFixture cases = new RegisterFixture(register, jdbc);
+    String withdrawn = cases.received(ApplicantType.NATURAL_PERSON, Channel.ONLINE, LocalDate.of(2025, 5, 6), null,
+        "王五");
+    cases.inHandling(withdrawn, OfficialDays.addWorkingDays(LocalDate.of(2025, 5, 6), 20));
+    cases.close(withdrawn, Outcome.OTHER, LocalDate.of(2025, 5, 6));
+    String replied = cases.received(ApplicantType.NATURAL_PERSON, Channel.ONLINE, LocalDate.of(2025, 6, 3),
+        "finance", "赵六");
+    cases.inHandling(replied, OfficialDays.addWorkingDays(LocalDate.of(2025, 6, 3), 20));
+    register.recordReply("default", replied, Outcome.DISCLOSE, null, null, LocalDate.of(2025, 6, 10));
+    cases.close(replied, Outcome.DISCLOSE, LocalDate.of(2025, 6, 12));
+
+    String charts = page("supervisor", "/supervision/charts?year=2025");
+    // 承办部门, 办结数, 答复数, 有答复期限的答复, 按期答复数, 按期率（%）, 平均办理工作日
+    assertThat(departmentRow(charts, "未分办")).containsExactly("未分办", "1", "0", "0", "0", "—", "—");
+    assertThat(departmentRow(charts, "财政科")).containsExactly("财政科", "1", "1", "1", "1", "100.0",
+        String.valueOf((double) OfficialDays.countAfterUpTo(LocalDate.of(2025, 6, 3), LocalDate.of(2025, 6, 10))));
+
+    ResponseEntity<byte[]> csv = rest.withBasicAuth("supervisor", "supervisor")
+        .getForEntity("/supervision/charts/departments/export?year=2025&format=csv", byte[].class);
+    assertThat(new String(csv.getBody(), StandardCharsets.UTF_8)).contains("\r\n未分办,1,0,0,0,,\r\n");
+  }
+
+  static List<String> departmentRow(String page, String name) {
+    Matcher row = Pattern.compile("<tr[^>]*>\\s*<td>" + name + "</td>(.*?)</tr>", Pattern.DOTALL).matcher(page);
+    assertThat(row.find()).as(page).isTrue();
+    return cells("<td>" + name + "</td>" + row.group(1));
+  }
+
+  static List<String> cells(String rowHtml) {
+    Matcher td = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(rowHtml);
+    List<String> cells = new java.util.ArrayList<>();
+    while (td.find()) {
+      cells.add(td.group(1).replaceAll("<[^>]+>", "").trim());
+    }
+    return cells;
+  }
+
+  @Test
   void reportAndChartsPagesRender() {
     String report = page("supervisor", "/supervision/reports/2025");
     assertThat(report).contains("三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量",
