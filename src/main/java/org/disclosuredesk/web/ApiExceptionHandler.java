@@ -87,8 +87,14 @@ class ApiExceptionHandler {
   /** Anything unforeseen under /api still answers in the error format, without internals. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiErrors> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
-    if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-      throw e;
+    if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        || e instanceof org.springframework.security.access.AccessDeniedException
+        || e instanceof org.springframework.security.core.AuthenticationException) {
+      throw e; // pages have their own error views; security answers 401/403 itself
+    }
+    if (e instanceof org.springframework.web.ErrorResponse known) {
+      return ResponseEntity.status(known.getStatusCode())
+          .body(ApiErrors.of("request", String.valueOf(known.getBody().getDetail())));
     }
     log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
