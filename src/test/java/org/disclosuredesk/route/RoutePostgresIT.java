@@ -106,7 +106,7 @@ class RoutePostgresIT {
       List<Response> answers = pool.invokeAll(retries).stream().map(RoutePostgresIT::get).toList();
       assertThat(answers).allSatisfy(r -> assertThat(r.status()).isIn(200, 201));
       assertThat(answers.stream().map(r -> r.json().path("caseNumber").asText()).distinct()).hasSize(1);
-      assertThat(jdbc.sql("select count(*) from dd_case where idempotency_key = 'same-submission'")
+      assertThat(jdbc.sql("select count(*) from dd_case where idempotency_key = 'portal:same-submission'")
           .query(Long.class).single()).isEqualTo(1L);
     } finally {
       pool.shutdownNow();
