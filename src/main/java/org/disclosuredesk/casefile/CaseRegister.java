@@ -8,7 +8,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +32,13 @@ public class CaseRegister {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final TransactionTemplate firstOfYear;
 
-  public CaseRegister(JdbcClient jdbc, Clock clock) {
+  public CaseRegister(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.firstOfYear = new TransactionTemplate(transactions);
+    this.firstOfYear.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /**
@@ -40,15 +47,25 @@ public class CaseRegister {
    */
   @Transactional
   public String allocateNumber(String agencyCode, String prefix, int year) {
-    int updated = jdbc.sql("update dd_case_sequence set last_value = last_value + 1 where agency_code = ? and case_year = ?")
-        .params(agencyCode, year).update();
-    if (updated == 0) {
-      jdbc.sql("insert into dd_case_sequence (agency_code, case_year, last_value) values (?, ?, 1)")
-          .params(agencyCode, year).update();
+    if (increment(agencyCode, year) == 0) {
+      // the year's first case: create its counter; a concurrent first case may win the insert (savepoint)
+      try {
+        firstOfYear.executeWithoutResult(s -> jdbc.sql(
+                "insert into dd_case_sequence (agency_code, case_year, last_value) values (?, ?, 0)")
+            .params(agencyCode, year).update());
+      } catch (DuplicateKeyException createdConcurrently) {
+        // the other transaction created it; its row lock makes us wait our turn below
+      }
+      increment(agencyCode, year);
     }
     int value = jdbc.sql("select last_value from dd_case_sequence where agency_code = ? and case_year = ?")
         .params(agencyCode, year).query(Integer.class).single();
     return "%s-%d-%05d".formatted(prefix, year, value);
+  }
+
+  private int increment(String agencyCode, int year) {
+    return jdbc.sql("update dd_case_sequence set last_value = last_value + 1 where agency_code = ? and case_year = ?")
+        .params(agencyCode, year).update();
   }
 
   @Transactional

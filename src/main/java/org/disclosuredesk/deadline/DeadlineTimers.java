@@ -44,9 +44,12 @@ public class DeadlineTimers {
   private final ManagementService management;
   private final TaskService tasks;
   private final RouteCases cases;
+  private final org.disclosuredesk.agency.AgencyClock today;
 
   public DeadlineTimers(CaseRegister register, WorkingDayCalendar calendar, DeadlineProperties periods,
-      AgencyProperties agency, @Lazy ManagementService management, @Lazy TaskService tasks, RouteCases cases) {
+      AgencyProperties agency, @Lazy ManagementService management, @Lazy TaskService tasks, RouteCases cases,
+      org.disclosuredesk.agency.AgencyClock today) {
+    this.today = today;
     this.cases = cases;
     this.register = register;
     this.calendar = calendar;
@@ -74,6 +77,13 @@ public class DeadlineTimers {
   /** Escalation to supervisors on the due date (督办); the case is overdue from the next day. */
   public Date escalation(DelegateExecution execution) {
     return escalation(caseOf(execution).dueOn());
+  }
+
+  /** Supervisors take up an escalated case by the end of the next working day. */
+  public Date superviseBy(DelegateExecution execution) {
+    CaseRecord c = caseOf(execution);
+    return at(calendar.addWorkingDays(c.agencyCode(), calendar.onOrNextWorkingDay(c.agencyCode(), today.today()), 1),
+        periods.endOfDay());
   }
 
   // --- supplement (Art. 30) -----------------------------------------------------------------

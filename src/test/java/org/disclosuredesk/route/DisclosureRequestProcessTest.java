@@ -391,7 +391,9 @@ class DisclosureRequestProcessTest {
     at("2026-03-30T09:01");
     route.fire(pi, "Timer_ReplyDeadline");
     assertThat(pi).isWaitingAt("Task_HandleRequest", "Task_SuperviseOverdueCase");
-    assertThat(route.task(pi, "Task_SuperviseOverdueCase")).hasCandidateGroup("supervisors");
+    // taken up by the end of the next working day (Monday 03-30 → Tuesday 03-31)
+    assertThat(route.task(pi, "Task_SuperviseOverdueCase")).hasCandidateGroup("supervisors")
+        .hasDueDate(instant("2026-03-31T18:00"));
     // the timer is gone: however the date moves now, there is no second escalation
     assertThat(route.timers(pi, "Timer_ReplyDeadline")).isEmpty();
     // the escalation does not hide the department's step from supervision
