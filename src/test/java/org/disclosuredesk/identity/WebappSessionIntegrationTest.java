@@ -29,6 +29,22 @@ class WebappSessionIntegrationTest {
   }
 
   @Test
+  void aRefusedStartFormSpeaksPlainChinese() throws Exception {
+    HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+            "http://localhost:" + port + "/engine-rest/process-definition/key/disclosureRequest/submit-form"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("reception:reception".getBytes()))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("""
+            {"variables":{"channel":{"value":"IN_PERSON"},"applicantType":{"value":"NATURAL_PERSON"},
+             "applicantName":{"value":"王五"},"idType":{"value":"RESIDENT_ID"},"idNumber":{"value":"110105194912310021"},
+             "phone":{"value":"13900000000"},"description":{"value":"某文件"},"format":{"value":"PAPER"},
+             "delivery":{"value":"PICKUP"}}}""")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(refused.body()).path("message").asText())
+        .startsWith("请更正以下内容：").contains("证件号码").doesNotContain("Cannot instantiate");
+  }
+
+  @Test
   void aTasklistSessionReadsLettersButNeverWrites() throws Exception {
     RouteTestSupport.at("2026-03-02T09:00");
     String caseNumber = new ApiClient(port).post("reception", "/api/requests", RequestJson.WALK_IN)
