@@ -109,22 +109,22 @@ public class DeadlineTimers {
   }
 
   public Date supplementPeriodEnd(DelegateExecution execution) {
-    return at(caseOf(execution).supplementDueOn(), periods.endOfDay());
+    return endOfDay(caseOf(execution).supplementDueOn());
   }
 
   /** The supplement period is over at the start of the day after its last day. */
   public Date supplementPeriodExpires(DelegateExecution execution) {
-    return at(caseOf(execution).supplementDueOn().plusDays(1), LocalTime.MIDNIGHT);
+    return expiresAfter(caseOf(execution).supplementDueOn());
   }
 
   // --- consultation (Art. 32, 34) -----------------------------------------------------------
 
   public Date consultationDue(DelegateExecution execution) {
-    return at(consultationLastDay(execution), periods.endOfDay());
+    return endOfDay(consultationLastDay(execution));
   }
 
   public Date consultationExpires(DelegateExecution execution) {
-    return at(consultationLastDay(execution).plusDays(1), LocalTime.MIDNIGHT);
+    return expiresAfter(consultationLastDay(execution));
   }
 
   /** The last day of a consultation period that starts on {@code startedOn}. */
@@ -138,25 +138,6 @@ public class DeadlineTimers {
         .reduce((a, b) -> b)
         .orElseThrow(() -> new IllegalStateException("no consultation running for " + c.caseNumber()));
     return consultationLastDay(c.agencyCode(), open.startedOn());
-  }
-
-  // --- fee payment (2020 measures) ---------------------------------------------------------
-
-  public Date feePaymentDue(DelegateExecution execution) {
-    return at(feePaymentLastDay(execution), periods.endOfDay());
-  }
-
-  /** Unpaid when the day after the last day to pay begins. */
-  public Date feePaymentExpires(DelegateExecution execution) {
-    return at(feePaymentLastDay(execution).plusDays(1), LocalTime.MIDNIGHT);
-  }
-
-  private LocalDate feePaymentLastDay(DelegateExecution execution) {
-    CaseRecord c = caseOf(execution);
-    return register.pauses(c.agencyCode(), c.caseNumber()).stream()
-        .filter(p -> p.isOpen() && p.reason() == org.disclosuredesk.casefile.PauseReason.FEE_PAYMENT)
-        .reduce((a, b) -> b).map(p -> calendar.addWorkingDays(c.agencyCode(), p.startedOn(), periods.feePaymentWorkingDays()))
-        .orElseThrow(() -> new IllegalStateException("no fee payment running for " + c.caseNumber()));
   }
 
   // --- moving ------------------------------------------------------------------------------
@@ -208,6 +189,16 @@ public class DeadlineTimers {
 
   private Date escalation(LocalDate dueOn) {
     return at(dueOn, periods.reminderTime());
+  }
+
+  /** A task's due time on {@code day}: the end of that working day, agency time. */
+  public Date endOfDay(LocalDate day) {
+    return at(day, periods.endOfDay());
+  }
+
+  /** A period whose last day is {@code lastDay} is over when the next day begins. */
+  public Date expiresAfter(LocalDate lastDay) {
+    return at(lastDay.plusDays(1), LocalTime.MIDNIGHT);
   }
 
   private Date at(LocalDate day, LocalTime time) {

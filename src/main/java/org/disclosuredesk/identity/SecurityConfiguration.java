@@ -6,9 +6,9 @@ import static org.disclosuredesk.identity.Groups.RECEPTION;
 import static org.disclosuredesk.identity.Groups.SUPERVISORS;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.disclosuredesk.web.ApiErrors;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,12 +73,9 @@ class SecurityConfiguration {
 
   private static void json(HttpServletResponse res, int status, String field, String message)
       throws java.io.IOException {
-    res.setStatus(status);
-    res.setContentType("application/json;charset=UTF-8");
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
       res.setHeader("WWW-Authenticate", "Basic realm=\"disclosure-desk\"");
     }
-    res.getOutputStream().write(("{\"errors\":[{\"field\":\"" + field + "\",\"message\":\"" + message + "\"}]}")
-        .getBytes(StandardCharsets.UTF_8));
+    ApiErrors.write(res, status, field, message);
   }
 }

@@ -63,8 +63,7 @@ class ApplicantActions {
     variables.put("supplementNote", note);
     try {
       tasks.complete(waiting.getId(), variables);
-    } catch (org.camunda.bpm.engine.ProcessEngineException e) {
-      RouteInputException invalid = RouteInputException.within(e).orElseThrow(() -> e);
+    } catch (RouteInputException invalid) { // the engine boundary unwraps it (UnwrapRouteInput)
       throw new InvalidInputException("receivedOn", invalid.errors().get(0).message());
     }
   }

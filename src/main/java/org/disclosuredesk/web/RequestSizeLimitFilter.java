@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,8 +22,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   static final int MAX_BYTES = 256 * 1024;
-  private static final String BODY_TOO_LARGE =
-      "{\"errors\":[{\"field\":\"body\",\"message\":\"请求体过大（上限 256 KB）\"}]}";
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -49,9 +46,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   private static void tooLarge(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getOutputStream().write(BODY_TOO_LARGE.getBytes(StandardCharsets.UTF_8));
+    ApiErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "body", "请求体过大（上限 256 KB）");
   }
 
   static final class BodyTooLargeException extends IOException {
