@@ -94,6 +94,12 @@ public class CaseRegister {
     return find(agencyCode, caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
   }
 
+  /** The account that registered the case (reception's user, the portal's service account …). */
+  public Optional<String> registeredBy(String agencyCode, String caseNumber) {
+    return jdbc.sql("select registered_by from dd_case where agency_code = ? and case_number = ?")
+        .params(agencyCode, caseNumber).query(String.class).optional();
+  }
+
   /** The fingerprint of the application first registered under this idempotency key. */
   public Optional<String> idempotencyFingerprint(String agencyCode, String caseNumber) {
     return jdbc.sql("select idempotency_fingerprint from dd_case where agency_code = ? and case_number = ?")
@@ -181,6 +187,7 @@ public class CaseRegister {
   /** Adds to the case's timeline; a null actor means whoever is acting now ({@link Actors#current()}). */
   @Transactional
   public void record(String agencyCode, String caseNumber, String kind, String actor, String detail) {
+    requireRouteCase(caseNumber);
     jdbc.sql("insert into dd_case_event (agency_code, case_number, occurred_at, kind, actor, detail) values (?, ?, ?, ?, ?, ?)")
         .params(agencyCode, caseNumber, now(), kind, actor != null ? actor : Actors.current(), truncate(detail, 4000))
         .update();
@@ -218,7 +225,22 @@ public class CaseRegister {
 
   // --- helpers ------------------------------------------------------------------------------
 
+  /**
+   * Inside a route step, the register is written only for the case of that route: the process
+   * instance's business key. A write for another case number (a variable pointing elsewhere) is refused.
+   */
+  private static void requireRouteCase(String caseNumber) {
+    if (org.camunda.bpm.engine.impl.context.Context.getCoreExecutionContext()
+        instanceof org.camunda.bpm.engine.impl.context.BpmnExecutionContext step && step.getExecution() != null) {
+      String businessKey = step.getExecution().getProcessBusinessKey();
+      if (businessKey != null && !businessKey.equals(caseNumber)) {
+        throw new IllegalStateException("route of case " + businessKey + " may not write case " + caseNumber);
+      }
+    }
+  }
+
   private void update(String agencyCode, String caseNumber, String assignments, Object... values) {
+    requireRouteCase(caseNumber);
     Object[] params = new Object[values.length + 3];
     System.arraycopy(values, 0, params, 0, values.length);
     params[values.length] = now();

@@ -81,7 +81,7 @@ class HandlingSteps {
     switch (action) {
       case "PROPOSE_REPLY" -> proposal(task, c, errors);
       case "REASSIGN" -> {
-        String to = CaseVariables.string(task, REASSIGN_TO);
+        String to = DepartmentProperties.normalise(CaseVariables.string(task, REASSIGN_TO));
         if (!departments.exists(to)) {
           errors.add(new FieldError("改由哪个部门办理", "必须选择有效的部门"));
         } else if (to.equals(c.department())) {
@@ -147,7 +147,7 @@ class HandlingSteps {
   /** Task_ReassignDepartment: the case moves to another department's queue. */
   void reassignDepartment(DelegateExecution ex) {
     CaseRecord c = cases.caseOf(ex);
-    String to = CaseVariables.string(ex, REASSIGN_TO);
+    String to = DepartmentProperties.normalise(CaseVariables.string(ex, REASSIGN_TO));
     ex.setVariable(DEPARTMENT, to);
     register.setDepartment(c.agencyCode(), c.caseNumber(), to);
     register.record(c.agencyCode(), c.caseNumber(), "REASSIGNED", null,

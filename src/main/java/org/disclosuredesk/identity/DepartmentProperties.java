@@ -25,8 +25,21 @@ public record DepartmentProperties(Map<String, String> departments) {
     return d;
   }
 
+  /**
+   * The one normal form of a department code, used by validation and by the route alike
+   * ({@code " Finance "} → {@code finance}); null when blank.
+   */
+  public static String normalise(String code) {
+    if (code == null || code.isBlank()) {
+      return null;
+    }
+    return code.strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Whether the code, once normalised, names a department. */
   public boolean exists(String code) {
-    return code != null && departments.containsKey(code);
+    String normal = normalise(code);
+    return normal != null && departments.containsKey(normal);
   }
 
   public String name(String code) {

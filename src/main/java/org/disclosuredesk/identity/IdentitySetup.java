@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
@@ -82,6 +83,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     grant(auth, SUPERVISORS, Resources.TASK, "*", Permissions.READ);
     grant(auth, SUPERVISORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
 
+    narrowTaskPermissions(auth);
+
     FilterService filters = engine.getFilterService();
     TaskQuery mine = engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}");
     filter(filters, auth, "我的任务", "分配给我的任务", -10, mine, workflowGroups);
@@ -95,6 +98,21 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
     if (demo.users()) {
       demoUsers(ids);
+    }
+  }
+
+  /**
+   * Tasks created before {@code TASK_WORK} became the default (see EngineDoorGuard) still grant
+   * {@code UPDATE} to their candidates: narrow them to claim and complete.
+   */
+  private static void narrowTaskPermissions(AuthorizationService auth) {
+    for (Authorization a : auth.createAuthorizationQuery().resourceType(Resources.TASK)
+        .hasPermission(Permissions.UPDATE).list()) {
+      if (!"*".equals(a.getResourceId()) && !ADMIN.equals(a.getGroupId())) {
+        a.removePermission(Permissions.UPDATE);
+        a.addPermission(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK);
+        auth.saveAuthorization(a);
+      }
     }
   }
 
@@ -115,7 +133,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         u.setLastName(spec[1]);
         u.setPassword(id);
         u.setEmail(id + "@example.gov.cn");
-        ids.saveUser(u);
+        // demo only: the password is the user id, which the password policy would refuse
+        ((IdentityServiceImpl) ids).saveUser(u, true);
         log.info("demo user {} created (password = user id)", id);
       }
       for (int i = 2; i < spec.length; i++) {

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.agency.AgencyClock;
 import org.disclosuredesk.agency.AgencyProperties;
 import org.disclosuredesk.casefile.CaseNotFoundException;
+import org.disclosuredesk.identity.CaseAccess;
+import org.disclosuredesk.identity.CurrentUser;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.CaseStatus;
@@ -31,9 +33,11 @@ class ApplicantActions {
   private final RuntimeService runtime;
   private final AgencyProperties agency;
   private final AgencyClock clock;
+  private final CaseAccess access;
 
   ApplicantActions(CaseRegister register, TaskService tasks, RuntimeService runtime, AgencyProperties agency,
-      AgencyClock clock) {
+      AgencyClock clock, CaseAccess access) {
+    this.access = access;
     this.register = register;
     this.tasks = tasks;
     this.runtime = runtime;
@@ -41,10 +45,17 @@ class ApplicantActions {
     this.clock = clock;
   }
 
+  /** The case, if the caller may act for its applicant (the portal: only the cases it submitted); else not found. */
+  private CaseRecord actingCase(String caseNumber) {
+    CurrentUser user = CurrentUser.get();
+    return register.find(agency.code(), caseNumber).filter(c -> access.mayActForApplicant(user, c))
+        .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+  }
+
   /** The supplement arrived: completes the waiting step, which restarts the clock (Art. 30). */
   @Transactional
   void supplement(String caseNumber, SupplementInput input, String actor) {
-    CaseRecord c = register.find(agency.code(), caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    CaseRecord c = actingCase(caseNumber);
     String note = input == null ? null : input.note();
     if (note != null && note.length() > 4000) {
       throw new InvalidInputException("note", "不能超过 4000 个字符");
@@ -71,7 +82,7 @@ class ApplicantActions {
   /** The applicant withdrew before the reply: the case ends as 其他处理. */
   @Transactional
   void withdraw(String caseNumber, WithdrawalInput input, String actor) {
-    CaseRecord c = register.find(agency.code(), caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    CaseRecord c = actingCase(caseNumber);
     String note = input == null ? null : input.note();
     if (note != null && note.length() > 4000) {
       throw new InvalidInputException("note", "不能超过 4000 个字符");

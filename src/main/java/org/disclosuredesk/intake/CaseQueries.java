@@ -5,6 +5,7 @@ import org.disclosuredesk.casefile.CaseNotFoundException;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.deadline.CaseClock;
+import org.disclosuredesk.identity.CaseAccess;
 import org.disclosuredesk.identity.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,8 +17,10 @@ class CaseQueries {
   private final CaseRegister register;
   private final CaseClock clock;
   private final AgencyProperties agency;
+  private final CaseAccess access;
 
-  CaseQueries(CaseRegister register, CaseClock clock, AgencyProperties agency) {
+  CaseQueries(CaseRegister register, CaseClock clock, AgencyProperties agency, CaseAccess access) {
+    this.access = access;
     this.register = register;
     this.clock = clock;
     this.agency = agency;
@@ -38,7 +41,7 @@ class CaseQueries {
   @Transactional(readOnly = true)
   CaseView view(String caseNumber, CurrentUser user) {
     CaseRecord c = register.find(agency.code(), caseNumber)
-        .filter(found -> user.maySee(found.department()))
+        .filter(found -> access.maySee(user, found))
         .orElseThrow(() -> new CaseNotFoundException(caseNumber));
     Integer left = c.isOpen() && c.dueOn() != null ? clock.workingDaysLeft(c.agencyCode(), c.dueOn()) : null;
     boolean overdue = c.isOpen() && clock.isOverdue(c.dueOn());

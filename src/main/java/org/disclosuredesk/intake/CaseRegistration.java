@@ -97,7 +97,7 @@ public class CaseRegistration {
     ApplicantInput a = r.applicant();
     Applicant applicant = new Applicant(a.type(), a.name().trim(), a.idType(), a.idNumber().trim().toUpperCase(),
         trim(a.phone()), trim(a.email()), trim(a.address()), trim(a.contactPerson()));
-    String department = RegistrationValidator.blank(r.department()) ? null : r.department().trim();
+    String department = org.disclosuredesk.identity.DepartmentProperties.normalise(r.department());
     register.insert(new NewCase(agency.code(), caseNumber, r.channel(), receivedOn, applicant, r.description().trim(),
         trim(r.purpose()), r.format(), r.delivery(), department, idempotencyKey, actor));
     register.record(agency.code(), caseNumber, "REGISTERED", actor,

@@ -75,8 +75,10 @@ class IntakeSteps {
 
   /** Task_RegisterCase: a Tasklist start registers the case here; an API start registered it already. */
   void registerCase(DelegateExecution ex) {
-    String caseNumber = CaseVariables.string(ex, CaseVariables.CASE_NUMBER);
-    if (caseNumber == null) {
+    String caseNumber = ex.getProcessBusinessKey();
+    if (caseNumber != null) {
+      routeForRegisteredCase(caseNumber);
+    } else {
       RegistrationRequest request = StartFormRegistration.read(ex, agency.timeZone());
       try {
         caseNumber = registration.register(request, null, CaseVariables.string(ex, "initiator"));
@@ -95,6 +97,21 @@ class IntakeSteps {
     letters.issue(agency.code(), caseNumber, LetterType.RECEIPT, CaseVariables.string(ex, "initiator"),
         Map.of("delivery", "HANDED_OVER"));
     notifications.queueToApplicant(agency.code(), caseNumber, MailKind.ACKNOWLEDGEMENT, null);
+  }
+
+  /**
+   * One case, one route: a start with a business key is the route of a case just registered through
+   * the API (same transaction, no route yet). A start naming an unknown case, or a case that has (or
+   * had) a route — even a closed one — is refused before anything is written.
+   */
+  private void routeForRegisteredCase(String caseNumber) {
+    CaseRecord c = register.find(agency.code(), caseNumber)
+        .orElseThrow(() -> new RouteInputException("案件编号",
+            "未知的案件编号 " + caseNumber + "：新申请请通过登记表登记（不填业务键），案件编号由系统生成"));
+    if (c.processInstanceId() != null || c.status() != CaseStatus.REGISTERED) {
+      throw new RouteInputException("案件编号", "案件 " + caseNumber + " 已有办理流程（状态：" + c.status().label()
+          + "），不能再次启动");
+    }
   }
 
   /** Task_ProposeDepartment: the department given at registration, else the routing table's proposal. */
@@ -121,6 +138,9 @@ class IntakeSteps {
         case "COMPLETE" -> {
           if (!departments.exists(CaseVariables.string(task, DEPARTMENT))) {
             errors.add(new FieldError("承办部门", "必须选择有效的承办部门"));
+          } else {
+            // the candidate group dept-${department} names a real group only with the normal form
+            task.setVariable(DEPARTMENT, DepartmentProperties.normalise(CaseVariables.string(task, DEPARTMENT)));
           }
         }
         case "NEEDS_SUPPLEMENT" -> {

@@ -8,7 +8,7 @@ import org.disclosuredesk.casefile.CaseNotFoundException;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.identity.CurrentUser;
-import org.disclosuredesk.identity.Groups;
+import org.disclosuredesk.identity.CaseAccess;
 import org.disclosuredesk.web.InvalidInputException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The printable receipt and the letters of a case. Visible to whoever may see the case (404
- * otherwise); the receipt also to the online portal, which hands it to the applicant.
+ * otherwise); the receipt also to the online portal for the cases it submitted, which it hands to the applicant.
  */
 @RestController
 @RequestMapping("/api/requests/{caseNumber}")
@@ -34,8 +34,10 @@ class LetterController {
   private final Letters letters;
   private final CaseRegister register;
   private final AgencyProperties agency;
+  private final CaseAccess access;
 
-  LetterController(Letters letters, CaseRegister register, AgencyProperties agency) {
+  LetterController(Letters letters, CaseRegister register, AgencyProperties agency, CaseAccess access) {
+    this.access = access;
     this.letters = letters;
     this.register = register;
     this.agency = agency;
@@ -93,7 +95,7 @@ class LetterController {
   private CaseRecord visibleCase(String caseNumber, boolean portalToo) {
     CurrentUser user = CurrentUser.get();
     return register.find(agency.code(), caseNumber)
-        .filter(c -> user.maySee(c.department()) || (portalToo && user.in(Groups.PORTAL)))
+        .filter(c -> access.maySee(user, c) || (portalToo && access.mayActForApplicant(user, c)))
         .orElseThrow(() -> new CaseNotFoundException(caseNumber));
   }
 }

@@ -14,6 +14,7 @@ public final class CaseVariables {
 
   public static final String PROCESS_KEY = "disclosureRequest";
 
+  /** A display copy of the business key (Tasklist lists it); never read to identify the case. */
   public static final String CASE_NUMBER = "caseNumber";
   public static final String AGENCY = "agencyCode";
   public static final String DEPARTMENT = "department";
@@ -30,14 +31,17 @@ public final class CaseVariables {
 
   private CaseVariables() {}
 
+  /**
+   * The case of a route execution: the process instance's business key, which nobody can change.
+   * Never a variable — variables are writable, and a case found by one could be another's.
+   */
   public static String caseNumber(DelegateExecution execution) {
-    String n = string(execution, CASE_NUMBER);
-    return n != null ? n : execution.getProcessBusinessKey();
+    return execution.getProcessBusinessKey();
   }
 
+  /** The case of a route task: its process instance's business key (see {@link #caseNumber(DelegateExecution)}). */
   public static String caseNumber(DelegateTask task) {
-    String n = string(task, CASE_NUMBER);
-    return n != null ? n : task.getExecution().getProcessBusinessKey();
+    return task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
   }
 
   public static String agency(VariableScope scope) {

@@ -1,0 +1,293 @@
+package org.disclosuredesk.identity;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's doors (engine REST, the webapps' session API, Tasklist) guarded in the engine itself,
+ * for every signed-in user who is not an administrator:
+ * <ul>
+ *   <li>candidate groups and assignees get {@code TASK_WORK} on a task (claim and complete), never
+ *       {@code UPDATE} (name, due date, identity links, variables);</li>
+ *   <li>a form submission (complete, submit-form, process start) carries only the input fields of
+ *       that step's Camunda Form ({@link FormFields}) and only plain values (text, number, boolean,
+ *       date, JSON) — never a serialized Java object (400);</li>
+ *   <li>setting or removing variables outside a submission, changing a task's attributes or links,
+ *       throwing BPMN errors or escalations on a task, correlating messages or signals: refused (403);</li>
+ *   <li>a user's own profile (names, e-mail, where notifications go) is changed only by an
+ *       administrator; passwords follow Camunda's password policy (400 when too weak).</li>
+ * </ul>
+ * Our own code calls the engine without an engine authentication (and nested calls inside a
+ * command) and is not affected: the route itself writes what it needs.
+ */
+@Component
+class EngineDoorGuard extends AbstractProcessEnginePlugin {
+
+  /** Commands that no user needs: everything they change belongs to the route or to administrators. */
+  private static final List<Class<?>> ROUTE_ONLY = List.of(AbstractVariableCmd.class, AbstractPatchVariablesCmd.class,
+      AbstractSetTaskPropertyCmd.class, SaveTaskCmd.class, AbstractAddIdentityLinkCmd.class, DeleteIdentityLinkCmd.class,
+      SetTaskOwnerCmd.class, DelegateTaskCmd.class, ResolveTaskCmd.class, HandleTaskBpmnErrorCmd.class,
+      HandleTaskEscalationCmd.class, AbstractCorrelateMessageCmd.class, MessageEventReceivedCmd.class,
+      SignalEventReceivedCmd.class, SignalCmd.class, StartProcessInstanceAtActivitiesCmd.class);
+
+  private static final Set<String> PLAIN_TYPES = Set.of(ValueType.STRING.getName(), ValueType.BOOLEAN.getName(),
+      ValueType.INTEGER.getName(), ValueType.LONG.getName(), ValueType.SHORT.getName(), ValueType.DOUBLE.getName(),
+      ValueType.DATE.getName(), ValueType.NULL.getName(), "json");
+
+  private final FormFields forms = FormFields.load();
+  /** process definition key → the form of its start event (from the BPMN's camunda:formRef). */
+  private final Map<String, String> startForms = new ConcurrentHashMap<>();
+  private ProcessEngineConfigurationImpl configuration;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
+    // least privilege on tasks: candidates and assignees may claim and complete, not edit (stack-notes P19)
+    configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+    // Camunda's built-in password policy (length, upper and lower case, digit, special character)
+    configuration.setEnablePasswordPolicy(true);
+    // serialized Java objects are never accepted as variable values
+    configuration.setJavaSerializationFormatEnabled(false);
+
+    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(0, new Guard());
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+
+    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (scope instanceof ProcessDefinitionEntity definition) {
+          String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+          if (formRef != null) {
+            startForms.put(definition.getKey(), formRef);
+          }
+        }
+      }
+    });
+    configuration.setCustomPreBPMNParseListeners(listeners);
+
+    // the start form's raw personal fields never reach the engine's history (supervisors may search it)
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
+    List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+    handlers.add(new StartFormHistoryFilter(new DbHistoryEventHandler(), key -> forms.of(startForms.get(key))));
+    configuration.setCustomHistoryEventHandlers(handlers);
+  }
+
+  /** The input fields of the Camunda Forms, as the guard allows them. */
+  FormFields forms() {
+    return forms;
+  }
+
+  private final class Guard extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      if (Context.getCommandContext() != null) {
+        return next.execute(command); // nested inside a command: the route's own code
+      }
+      Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+      if (user == null || isAdmin(user)) {
+        return passwordPolicyAsBadInput(command);
+      }
+      check(command, user);
+      return passwordPolicyAsBadInput(command);
+    }
+
+    private <T> T passwordPolicyAsBadInput(Command<T> command) {
+      try {
+        return next.execute(command);
+      } catch (BadUserRequestException | AuthorizationException e) {
+        throw e;
+      } catch (ProcessEngineException e) {
+        if (command instanceof SaveUserCmd && String.valueOf(e.getMessage()).contains("olicy")) {
+          throw new BadUserRequestException(
+              "密码不符合密码策略：至少 10 个字符，须含大写字母、小写字母、数字和特殊字符，且不能包含用户名或姓名", e);
+        }
+        throw e;
+      }
+    }
+  }
+
+  private boolean isAdmin(Authentication user) {
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    return groups.contains(Groups.ADMIN)
+        || (configuration.getAdminGroups() != null && groups.stream().anyMatch(configuration.getAdminGroups()::contains))
+        || (configuration.getAdminUsers() != null && configuration.getAdminUsers().contains(user.getUserId()));
+  }
+
+  private void check(Command<?> command, Authentication user) {
+    for (Class<?> refused : ROUTE_ONLY) {
+      if (refused.isInstance(command)) {
+        throw new AuthorizationException("只能通过本环节的表单办理；任务的名称、期限、候选人和流程变量由系统维护，不能直接修改（"
+            + command.getClass().getSimpleName().replace("Cmd", "") + "）");
+      }
+    }
+    if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+      String taskId = field(command, "taskId");
+      Map<String, Object> variables = field(command, command instanceof CompleteTaskCmd ? "variables" : "properties");
+      String formId = taskForm(taskId);
+      submission(variables, forms.of(formId), formId == null ? "本任务没有表单" : "表单 " + formId);
+    } else if (command instanceof SubmitStartFormCmd) {
+      String formId = startForms.get(definitionKey(field(command, "processDefinitionId")));
+      submission(field(command, "variables"), forms.of(formId), formId == null ? "本流程没有启动表单" : "表单 " + formId);
+    } else if (command instanceof StartProcessInstanceCmd) {
+      ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
+      String key = builder.getProcessDefinitionKey() != null ? builder.getProcessDefinitionKey()
+          : definitionKey(builder.getProcessDefinitionId());
+      String formId = startForms.get(key);
+      submission(builder.getVariables(), forms.of(formId), formId == null ? "本流程没有启动表单" : "表单 " + formId);
+    } else if (command instanceof SaveUserCmd) {
+      User changed = field(command, "user");
+      ownProfileUnchanged(changed, user);
+    }
+  }
+
+  /** Only the fields of the step's form, with plain values. */
+  private static void submission(Map<String, Object> variables, Set<String> allowed, String form) {
+    if (variables == null || variables.isEmpty()) {
+      return;
+    }
+    Set<String> foreign = new TreeSet<>();
+    Set<String> notPlain = new TreeSet<>();
+    for (Map.Entry<String, Object> v : variables.entrySet()) {
+      if (!allowed.contains(v.getKey())) {
+        foreign.add(v.getKey());
+      } else if (!plain(variables instanceof org.camunda.bpm.engine.variable.VariableMap map
+          ? map.getValueTyped(v.getKey()) : v.getValue())) {
+        notPlain.add(v.getKey());
+      }
+    }
+    if (!foreign.isEmpty()) {
+      throw new BadUserRequestException("请更正以下内容：只能提交" + form + "中的字段，不能提交：" + String.join("、", foreign));
+    }
+    if (!notPlain.isEmpty()) {
+      throw new BadUserRequestException("请更正以下内容：字段值只能是文本、数字、是/否、日期或 JSON，不接受序列化对象："
+          + String.join("、", notPlain));
+    }
+  }
+
+  private static boolean plain(Object value) {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+        || value instanceof java.util.Date) {
+      return true;
+    }
+    if (value instanceof TypedValue typed) {
+      return typed.getType() == null || PLAIN_TYPES.contains(typed.getType().getName());
+    }
+    return value.getClass().getName().startsWith("org.camunda.spin.");
+  }
+
+  private void ownProfileUnchanged(User changed, Authentication user) {
+    if (changed == null || changed.getId() == null) {
+      return;
+    }
+    User stored = configuration.getCommandExecutorTxRequired().execute(ctx ->
+        ctx.getReadOnlyIdentityProvider().findUserById(changed.getId()));
+    if (stored == null) {
+      return; // creating a user: the engine's CREATE authorization decides
+    }
+    if (!Objects.equals(stored.getEmail(), changed.getEmail())
+        || !Objects.equals(stored.getFirstName(), changed.getFirstName())
+        || !Objects.equals(stored.getLastName(), changed.getLastName())) {
+      throw new AuthorizationException("用户资料（姓名、电子邮箱）只能由系统管理员修改；可以修改自己的密码");
+    }
+  }
+
+  private String taskForm(String taskId) {
+    if (taskId == null) {
+      return null;
+    }
+    return configuration.getCommandExecutorTxRequired().execute(ctx -> {
+      TaskEntity task = ctx.getTaskManager().findTaskById(taskId);
+      if (task == null || task.getTaskDefinition() == null || task.getTaskDefinition().getCamundaFormDefinitionKey() == null) {
+        return null;
+      }
+      return task.getTaskDefinition().getCamundaFormDefinitionKey().getExpressionText();
+    });
+  }
+
+  private String definitionKey(String processDefinitionId) {
+    if (processDefinitionId == null) {
+      return null;
+    }
+    return configuration.getCommandExecutorTxRequired().execute(ctx -> {
+      ProcessDefinitionEntity d = ctx.getProcessEngineConfiguration().getDeploymentCache()
+          .findProcessDefinitionFromCache(processDefinitionId);
+      if (d == null) {
+        d = ctx.getProcessDefinitionManager().findLatestDefinitionById(processDefinitionId);
+      }
+      return d == null ? null : d.getKey();
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> V field(Object command, String name) {
+    for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return (V) f.get(command);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(command.getClass().getName() + " has no field " + name);
+  }
+}
