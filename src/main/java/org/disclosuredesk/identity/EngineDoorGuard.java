@@ -53,6 +53,7 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.disclosuredesk.route.RouteInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -213,10 +214,10 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
       }
     }
     if (!foreign.isEmpty()) {
-      throw new BadUserRequestException("请更正以下内容：只能提交" + form + "中的字段，不能提交：" + String.join("、", foreign));
+      throw new RouteInputException("表单", "只能提交" + form + "中的字段，不能提交：" + String.join("、", foreign));
     }
     if (!notPlain.isEmpty()) {
-      throw new BadUserRequestException("请更正以下内容：字段值只能是文本、数字、是/否、日期或 JSON，不接受序列化对象："
+      throw new RouteInputException("表单", "字段值只能是文本、数字、是/否、日期或 JSON，不接受序列化对象："
           + String.join("、", notPlain));
     }
   }

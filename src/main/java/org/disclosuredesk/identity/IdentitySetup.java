@@ -68,8 +68,13 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     departments.departments().keySet().forEach(code -> workflowGroups.add(Groups.department(code)));
     for (String g : workflowGroups) {
       grant(auth, g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(auth, g, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ);
+      if (!g.equals(RECEPTION) && !g.equals(SUPERVISORS)) {
+        // officers and reviewers work on their tasks only: reading the definition would let them count
+        // every department's cases (process-definition statistics, Cockpit)
+        revoke(auth, g, Resources.PROCESS_DEFINITION, PROCESS_KEY);
+      }
     }
+    grant(auth, SUPERVISORS, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ);
     // reception starts walk-in cases from the Tasklist start form
     grant(auth, RECEPTION, Resources.PROCESS_DEFINITION, PROCESS_KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
@@ -178,6 +183,14 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     }
     if (changed) {
       auth.saveAuthorization(a);
+    }
+  }
+
+  private static void revoke(AuthorizationService auth, String group, Resource resource, String resourceId) {
+    Authorization existing = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).singleResult();
+    if (existing != null) {
+      auth.deleteAuthorization(existing.getId());
     }
   }
 

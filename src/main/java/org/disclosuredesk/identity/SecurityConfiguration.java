@@ -45,7 +45,10 @@ class SecurityConfiguration {
                 json(res, HttpServletResponse.SC_UNAUTHORIZED, "authorization", "需要登录（HTTP Basic）"))
             .accessDeniedHandler((req, res, ex) ->
                 json(res, HttpServletResponse.SC_FORBIDDEN, "authorization", "无权执行此操作")))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless, and never rotating the session id of a Tasklist session that opens a letter (its
+        // next call would be signed out)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(f -> f.none()))
         .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .csrf(c -> c.disable());
     return http.build();

@@ -15,7 +15,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Camunda's REST layer puts its own English in front of a form error ("Cannot instantiate process
  * definition disclosureRequest:2:…: 请更正以下内容：…"). For the form submissions of Tasklist and engine
- * REST, this keeps only our message, so a clerk reads plain Chinese.
+ * REST, this keeps only our message, so a clerk reads plain Chinese; and since engine REST answers
+ * every refused process start with 500, a start refused for its input is answered 400.
  */
 @Component
 class FormErrorMessageFilter extends OncePerRequestFilter {
@@ -27,7 +28,7 @@ class FormErrorMessageFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String uri = request.getRequestURI();
     return !"POST".equals(request.getMethod())
-        || !(uri.endsWith("/submit-form") || uri.endsWith("/complete"))
+        || !(uri.endsWith("/submit-form") || uri.endsWith("/complete") || uri.endsWith("/start"))
         || !(uri.contains("/engine-rest/") || uri.contains("/camunda/api/engine/"));
   }
 
@@ -37,10 +38,13 @@ class FormErrorMessageFilter extends OncePerRequestFilter {
     ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
     try {
       chain.doFilter(request, wrapped);
-      if (wrapped.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+      int status = wrapped.getStatus();
+      if (status == HttpServletResponse.SC_BAD_REQUEST || status == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
         byte[] body = wrapped.getContentAsByteArray();
         byte[] plain = plainMessage(body);
         if (plain != body) {
+          // engine REST answers a refused process start with 500 whatever the cause: ours is bad input
+          wrapped.setStatus(HttpServletResponse.SC_BAD_REQUEST);
           wrapped.resetBuffer();
           wrapped.getOutputStream().write(plain);
         }
