@@ -75,7 +75,8 @@ class IntakeSteps {
 
   /** Task_RegisterCase: a Tasklist start registers the case here; an API start registered it already. */
   void registerCase(DelegateExecution ex) {
-    String caseNumber = ex.getProcessBusinessKey();
+    // Tasklist's start dialog may send an empty business key: the case number comes from the register
+    String caseNumber = RegistrationValidator.blank(ex.getProcessBusinessKey()) ? null : ex.getProcessBusinessKey();
     if (caseNumber != null) {
       routeForRegisteredCase(caseNumber);
     } else {

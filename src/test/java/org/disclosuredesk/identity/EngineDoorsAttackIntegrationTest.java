@@ -143,6 +143,42 @@ class EngineDoorsAttackIntegrationTest {
     assertThat(register(finance.getBusinessKey()).get("outcome")).isNull();
   }
 
+  // --- every other role: no route-only write, whatever the door --------------------------------------
+
+  @Test
+  void noOtherRoleWritesTheRouteEither() {
+    ProcessInstance pi = caseAt("planning");
+    Task task = route.task(pi, "Task_HandleRequest");
+    String before = snapshot(pi);
+    long routes = routes();
+    List<Door> attackers = new ArrayList<>();
+    for (String user : List.of("reception", "reviewer", "supervisor", "officer-finance")) {
+      attackers.add(doors.engineRest(user));
+      attackers.add(doors.webapp(user, user.equals("supervisor") ? "cockpit" : "tasklist"));
+    }
+    attackers.add(doors.engineRest("portal"));
+    String t = "/task/" + task.getId();
+    String p = "/process-instance/" + pi.getId();
+    for (Door door : attackers) {
+      refuse(door, "PUT", t + "/localVariables/caseNumber", "{\"value\":\"GK-2026-00001\"}", 403, 404);
+      refuse(door, "POST", t + "/submit-form", "{\"variables\":{\"handlingAction\":{\"value\":\"PROPOSE_REPLY\"}}}",
+          403, 404);
+      refuse(door, "POST", t + "/claim", "{\"userId\":\"" + door.name().split("@")[0] + "\"}", 403, 404);
+      refuse(door, "PUT", t, "{\"name\":\"x\",\"due\":\"2030-01-01T00:00:00.000+0800\"}", 403, 404);
+      refuse(door, "POST", p + "/variables", "{\"modifications\":{\"department\":{\"value\":\"finance\"}}}", 403, 404);
+      refuse(door, "DELETE", p, null, 403, 404);
+      refuse(door, "PUT", p + "/suspended", "{\"suspended\":true}", 403, 404);
+      refuse(door, "POST", p + "/modification", "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":"
+          + "\"Task_HandleRequest\"}]}", 403, 404);
+      refuse(door, "POST", "/message", "{\"messageName\":\"ApplicationWithdrawn\",\"businessKey\":\""
+          + pi.getBusinessKey() + "\"}", 403, 404);
+      refuse(door, "POST", "/signal", "{\"name\":\"anything\"}", 403);
+    }
+    assertThat(snapshot(pi)).isEqualTo(before);
+    assertThat(routes()).isEqualTo(routes);
+    assertNoFailures();
+  }
+
   // --- issue 8 point 3: one case, one route ------------------------------------------------------
 
   @Test

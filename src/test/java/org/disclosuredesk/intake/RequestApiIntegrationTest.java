@@ -151,7 +151,8 @@ class RequestApiIntegrationTest {
 
   @Test
   void supplementRestartsTheClockAndWithdrawalEndsTheCase() {
-    String caseNumber = api.post("reception", "/api/requests", VALID).json().path("caseNumber").asText();
+    // the portal forwards supplements and withdrawals of the applications it submitted itself
+    String caseNumber = api.post("portal", "/api/requests", VALID).json().path("caseNumber").asText();
     assertThat(api.post("portal", "/api/requests/" + caseNumber + "/supplement", "{}").status()).isEqualTo(409);
     ProcessInstance pi = route.instanceOf(caseNumber);
     route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明文号");

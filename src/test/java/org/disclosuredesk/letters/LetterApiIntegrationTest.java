@@ -44,7 +44,10 @@ class LetterApiIntegrationTest {
     assertThat(again).isEqualTo(first);
     assertThat(letters.list(SampleCases.AGENCY, caseNumber)).hasSize(1);
 
-    byte[] pdf = mvc.perform(get("/api/requests/{n}/receipt?format=pdf", caseNumber).with(httpBasic("portal", "portal")))
+    // the portal reads only the receipts of the cases it submitted (issue 8): this one is a walk-in
+    mvc.perform(get("/api/requests/{n}/receipt?format=pdf", caseNumber).with(httpBasic("portal", "portal")))
+        .andExpect(status().isNotFound());
+    byte[] pdf = mvc.perform(get("/api/requests/{n}/receipt?format=pdf", caseNumber).with(httpBasic("reception", "reception")))
         .andExpect(status().isOk())
         .andExpect(content().contentType(MediaType.APPLICATION_PDF))
         .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''")))
