@@ -45,6 +45,7 @@ class EngineDoorsAttackIntegrationTest {
   @Autowired ProcessEngine engine;
   @Autowired RouteTestSupport route;
   @Autowired JdbcClient jdbc;
+  @Autowired org.disclosuredesk.casefile.CaseRegister registerBean;
   EngineDoors doors;
   final List<String> failures = new ArrayList<>();
 
@@ -141,6 +142,47 @@ class EngineDoorsAttackIntegrationTest {
     assertThat(done.status()).as(done.body()).isIn(200, 204);
     assertThat(route.task(planning, "Task_HandleRequest")).isNull();
     assertThat(register(finance.getBusinessKey()).get("outcome")).isNull();
+  }
+
+  @Test
+  void candidatesMayWorkOnATaskButNotUpdateIt() {
+    Task task = route.task(caseAt("planning"), "Task_HandleRequest");
+    List<org.camunda.bpm.engine.authorization.Authorization> grants = engine.getAuthorizationService()
+        .createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+        .resourceId(task.getId()).list();
+    assertThat(grants).isNotEmpty().allSatisfy(a -> {
+      assertThat(a.isPermissionGranted(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK)).isTrue();
+      assertThat(a.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.UPDATE)).isFalse();
+    });
+  }
+
+  /** Inside a route step the register writes only that route's case (its business key), whatever a variable says. */
+  @Test
+  void theRegisterRefusesAWriteForAnotherCaseInsideARoute() {
+    ProcessInstance own = caseAt("planning");
+    ProcessInstance other = caseAt("finance");
+    String before = snapshot(other);
+    org.disclosuredesk.casefile.CaseRegister register = registerBean;
+    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config =
+        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    Runnable[] writes = {
+        () -> register.setStatus("default", other.getBusinessKey(), org.disclosuredesk.casefile.CaseStatus.CLOSED),
+        () -> register.record("default", other.getBusinessKey(), "REPLIED", "officer-planning", "答复")};
+    for (Runnable write : writes) {
+      Throwable refusedWrite = org.assertj.core.api.Assertions.catchThrowable(() ->
+          config.getCommandExecutorTxRequired().execute(ctx -> {
+            org.camunda.bpm.engine.impl.context.Context.setExecutionContext(
+                ctx.getExecutionManager().findExecutionById(own.getId()));
+            try {
+              write.run();
+            } finally {
+              org.camunda.bpm.engine.impl.context.Context.removeExecutionContext();
+            }
+            return null;
+          }));
+      assertThat(refusedWrite).hasMessageContaining("may not write case " + other.getBusinessKey());
+    }
+    assertThat(snapshot(other)).isEqualTo(before);
   }
 
   // --- every other role: no route-only write, whatever the door --------------------------------------
