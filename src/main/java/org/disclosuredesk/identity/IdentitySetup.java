@@ -74,7 +74,6 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         revoke(auth, g, Resources.PROCESS_DEFINITION, PROCESS_KEY);
       }
     }
-    grant(auth, SUPERVISORS, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ);
     // reception starts walk-in cases from the Tasklist start form
     grant(auth, RECEPTION, Resources.PROCESS_DEFINITION, PROCESS_KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
