@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
-import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
@@ -128,11 +127,6 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
     handlers.add(new StartFormHistoryFilter(new DbHistoryEventHandler(), key -> forms.of(startForms.get(key))));
     configuration.setCustomHistoryEventHandlers(handlers);
-  }
-
-  /** The input fields of the Camunda Forms, as the guard allows them. */
-  FormFields forms() {
-    return forms;
   }
 
   private final class Guard extends CommandInterceptor {
