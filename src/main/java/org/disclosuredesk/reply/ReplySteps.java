@@ -57,7 +57,8 @@ class ReplySteps {
         : null;
     register.recordReply(c.agencyCode(), c.caseNumber(), outcome, ground, CaseVariables.string(ex, "replyNote"),
         clock.today());
-    String basis = outcome.basis().isEmpty() ? "" : "，依据《政府信息公开条例》" + basis(outcome, ground);
+    String articles = org.disclosuredesk.casefile.LegalBasis.basis(c.regime(), outcome, ground);
+    String basis = articles.isEmpty() ? "" : "，依据" + org.disclosuredesk.casefile.LegalBasis.regulation(c.regime()) + articles;
     register.record(c.agencyCode(), c.caseNumber(), "REPLIED", null,
         "作出答复：" + outcome.label() + (ground == null ? "" : "（" + ground.label() + "）") + basis);
     IssuedLetter reply = letters.issue(c.agencyCode(), c.caseNumber(), LetterType.REPLY, null, replyDetails(ex, outcome));
@@ -82,10 +83,6 @@ class ReplySteps {
     if (value != null) {
       details.put(key, value);
     }
-  }
-
-  private static String basis(Outcome outcome, WithholdingGround ground) {
-    return ground != null ? ground.article() : outcome.basis();
   }
 
   /** Task_RecordDelivery (complete): when and how the reply reached the applicant. */
