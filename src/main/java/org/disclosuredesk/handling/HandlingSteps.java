@@ -123,6 +123,7 @@ class HandlingSteps {
       errors.add(new FieldError("不予公开理由", "不予公开必须选择理由"));
     }
     text(task, "replyNote", "答复要点", 4000, errors);
+    errors.addAll(org.disclosuredesk.letters.ReplyParticulars.validate(task, outcome));
     if (errors.isEmpty()) {
       task.setVariable(OUTCOME, outcome.name());
       task.setVariable(WITHHOLDING_GROUND, outcome.needsWithholdingGround() ? ground.name() : null);
