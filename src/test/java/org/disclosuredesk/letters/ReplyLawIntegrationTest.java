@@ -212,6 +212,33 @@ class ReplyLawIntegrationTest {
     }
   }
 
+  @Test
+  void theOtherLettersOfA2007CaseCiteThe2007Text() {
+    Map<LetterType, Map<String, String>> expected = Map.of(
+        LetterType.RECEIPT, Map.of("2007", "第二十四条", "2019", "第三十三条"),
+        LetterType.EXTENSION_NOTICE, Map.of("2007", "第二十四条第二款", "2019", "第三十三条第二款"),
+        LetterType.SUPPLEMENT_NOTICE, Map.of("2007", "第二十一条第（四）项", "2019", "第三十条"),
+        LetterType.THIRD_PARTY_CONSULTATION, Map.of("2007", "第二十三条", "2019", "第三十二条"),
+        LetterType.THIRD_PARTY_DISCLOSURE_NOTICE, Map.of("2007", "第二十三条", "2019", "第三十二条"),
+        LetterType.AGENCY_CONSULTATION, Map.of("2007", "", "2019", "第三十四条"));
+    List<String> wrong = new ArrayList<>();
+    expected.forEach((type, articles) -> {
+      Map<String, Object> details = Map.of("thirdParty", "某公司", "consultedAgency", "某局", "items", "文号");
+      String text2007 = text(letters.preview(SampleCases.AGENCY, case2007, type, details));
+      String text2019 = text(letters.preview(SampleCases.AGENCY, case2019, type, details));
+      if (!text2007.contains(articles.get("2007")) || !articles.get("2007").isEmpty() && !text2007.contains("第492号")) {
+        wrong.add(type + " 2007 should cite " + articles.get("2007") + ": " + text2007);
+      }
+      ONLY_2019.stream().filter(text2007::contains).forEach(a -> wrong.add(type + " 2007 cites " + a));
+      if (!text2019.contains(articles.get("2019")) || text2019.contains("第492号")) {
+        wrong.add(type + " 2019 should cite " + articles.get("2019"));
+      }
+    });
+    assertThat(text(letters.preview(SampleCases.AGENCY, case2007, LetterType.RECEIPT, Map.of())))
+        .contains("15个工作日内", "征求第三方意见所需时间不计算在上述期限内").doesNotContain("其他机关意见");
+    assertThat(wrong).isEmpty();
+  }
+
   private String reply(String caseNumber, Outcome outcome, WithholdingGround ground) {
     Map<String, Object> details = new HashMap<>(Map.of("outcome", outcome, "ground", ground));
     details.put("withheldParts", List.of(Map.of("description", "第2页", "ground", ground.name())));
