@@ -31,4 +31,13 @@ public enum Regime {
   public int maxExtensionWorkingDays() {
     return maxExtensionWorkingDays;
   }
+
+  /**
+   * Whether time paused for this reason is left out of the reply period. 2019 Art. 33 para 3: consulting
+   * third parties and other agencies (and, under the 2020 fee measures, the fee period); 2007 Art. 24
+   * para 3 excluded only the time for consulting a third party.
+   */
+  public boolean excludesFromReplyPeriod(PauseReason reason) {
+    return this == R2019 || reason == PauseReason.THIRD_PARTY_CONSULTATION;
+  }
 }

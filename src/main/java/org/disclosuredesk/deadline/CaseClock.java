@@ -59,7 +59,7 @@ public class CaseClock {
         throw new IllegalStateException("reply period of " + c.caseNumber() + " does not end within ten years");
       }
       day = day.plusDays(1);
-      if (calendar.isWorkingDay(agency, day) && !paused(agency, day, start, pauses)) {
+      if (calendar.isWorkingDay(agency, day) && !paused(c, day, start, pauses)) {
         counted++;
       }
     }
@@ -111,10 +111,14 @@ public class CaseClock {
     return due;
   }
 
-  private boolean paused(String agency, LocalDate day, LocalDate start, List<ClockPause> pauses) {
+  private boolean paused(CaseRecord c, LocalDate day, LocalDate start, List<ClockPause> pauses) {
+    String agency = c.agencyCode();
     for (ClockPause p : pauses) {
       if (p.startedOn().isBefore(start)) {
         continue; // a pause before the clock (re)started does not count
+      }
+      if (!c.regime().excludesFromReplyPeriod(p.reason())) {
+        continue; // 2007 text: only third-party consultation is left out of the period
       }
       LocalDate end = p.endedOn() != null ? p.endedOn() : later(today.today(), plannedEnd(agency, p));
       if (day.isAfter(p.startedOn()) && !day.isAfter(end)) {

@@ -123,6 +123,7 @@ class HandlingSteps {
       errors.add(new FieldError("不予公开理由", "不予公开必须选择理由"));
     }
     text(task, "replyNote", "答复要点", 4000, errors);
+    errors.addAll(org.disclosuredesk.letters.ReplyParticulars.validate(task, outcome));
     if (errors.isEmpty()) {
       task.setVariable(OUTCOME, outcome.name());
       task.setVariable(WITHHOLDING_GROUND, outcome.needsWithholdingGround() ? ground.name() : null);
@@ -164,7 +165,8 @@ class HandlingSteps {
     register.openPause(c.agencyCode(), c.caseNumber(), reason, clock.today(), party);
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_CONSULTATION);
     register.record(c.agencyCode(), c.caseNumber(), "CONSULTATION_STARTED", null,
-        reason.label() + "：" + party + "，期间不计入答复期限");
+        reason.label() + "：" + party + (c.regime().excludesFromReplyPeriod(reason)
+            ? "，期间不计入答复期限" : "（2007年条例仅不计征求第三方意见的时间，该期间计入答复期限）"));
     LocalDate due = caseClock.refresh(c.agencyCode(), c.caseNumber(), reason.label());
     if (reason == PauseReason.AGENCY_CONSULTATION) {
       letters.issue(c.agencyCode(), c.caseNumber(), LetterType.AGENCY_CONSULTATION, null,

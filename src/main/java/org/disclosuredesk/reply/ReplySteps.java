@@ -18,6 +18,8 @@ import org.disclosuredesk.casefile.WithholdingGround;
 import org.disclosuredesk.letters.IssuedLetter;
 import org.disclosuredesk.letters.LetterType;
 import org.disclosuredesk.letters.Letters;
+import org.disclosuredesk.letters.ReplyParticulars;
+import org.disclosuredesk.casefile.WithheldParts;
 import org.disclosuredesk.notify.MailKind;
 import org.disclosuredesk.notify.Notifications;
 import org.disclosuredesk.route.CaseVariables;
@@ -35,10 +37,12 @@ class ReplySteps {
   private final Notifications notifications;
 
   private final RouteCases cases;
+  private final WithheldParts withheldParts;
 
   ReplySteps(CaseRegister register, AgencyProperties agency, AgencyClock clock, Letters letters,
-      Notifications notifications, RouteCases cases) {
+      Notifications notifications, RouteCases cases, WithheldParts withheldParts) {
     this.cases = cases;
+    this.withheldParts = withheldParts;
     this.letters = letters;
     this.notifications = notifications;
     this.register = register;
@@ -57,35 +61,20 @@ class ReplySteps {
         : null;
     register.recordReply(c.agencyCode(), c.caseNumber(), outcome, ground, CaseVariables.string(ex, "replyNote"),
         clock.today());
-    String basis = outcome.basis().isEmpty() ? "" : "，依据《政府信息公开条例》" + basis(outcome, ground);
+    String articles = org.disclosuredesk.casefile.LegalBasis.basis(c.regime(), outcome, ground);
+    String basis = articles.isEmpty() ? "" : "，依据" + org.disclosuredesk.casefile.LegalBasis.regulation(c.regime()) + articles;
     register.record(c.agencyCode(), c.caseNumber(), "REPLIED", null,
         "作出答复：" + outcome.label() + (ground == null ? "" : "（" + ground.label() + "）") + basis);
-    IssuedLetter reply = letters.issue(c.agencyCode(), c.caseNumber(), LetterType.REPLY, null, replyDetails(ex, outcome));
+    IssuedLetter reply = letters.issue(c.agencyCode(), c.caseNumber(), LetterType.REPLY, null, replyDetails(ex, c, outcome));
     notifications.queueToApplicant(c.agencyCode(), c.caseNumber(), MailKind.REPLY, reply.id());
   }
 
-  /** What the reply letter says beyond the outcome: where to obtain it, which agency, what was redacted. */
-  private static java.util.Map<String, Object> replyDetails(DelegateExecution ex, Outcome outcome) {
-    java.util.Map<String, Object> details = new java.util.HashMap<>();
-    String note = CaseVariables.string(ex, "replyNote");
-    switch (outcome) {
-      case ALREADY_PUBLIC -> put(details, "whereToObtain", note);
-      case NOT_THIS_AGENCY -> put(details, "responsibleAgency", note);
-      case SPECIAL_REGIME -> put(details, "procedure", note);
-      case PARTIAL -> put(details, "redactions", CaseVariables.string(ex, "redactions"));
-      default -> { }
+  /** What the reply letter says beyond the outcome: the form's fields (ReplyParticulars), the withheld parts kept. */
+  private java.util.Map<String, Object> replyDetails(DelegateExecution ex, CaseRecord c, Outcome outcome) {
+    if (outcome == Outcome.PARTIAL) {
+      withheldParts.record(c.agencyCode(), c.caseNumber(), ReplyParticulars.withheldParts(ex));
     }
-    return details;
-  }
-
-  private static void put(java.util.Map<String, Object> details, String key, String value) {
-    if (value != null) {
-      details.put(key, value);
-    }
-  }
-
-  private static String basis(Outcome outcome, WithholdingGround ground) {
-    return ground != null ? ground.article() : outcome.basis();
+    return ReplyParticulars.letterDetails(ex, outcome);
   }
 
   /** Task_RecordDelivery (complete): when and how the reply reached the applicant. */

@@ -61,9 +61,40 @@ public class AnnualReports {
         .map(stored -> {
           AnnualReport published = read(stored.figures());
           return new ReportView(published, true, new ReportView.Lock(stored.lockedBy(), stored.lockedAt()),
-              differences(published, fresh));
+              differences(published, fresh), carryOver(published));
         })
-        .orElseGet(() -> new ReportView(fresh, false, null, List.of()));
+        .orElseGet(() -> new ReportView(fresh, false, null, List.of(), carryOver(fresh)));
+  }
+
+  /** The previous year's 四 (as published if locked, else counted now) against this report's 二. */
+  private ReportView.CarryOver carryOver(AnnualReport report) {
+    int previousYear = report.year() - 1;
+    if (previousYear < FIRST_YEAR) {
+      return null;
+    }
+    var lock = locks.find(agency.code(), previousYear);
+    AnnualReport previous = lock.map(l -> read(l.figures())).orElseGet(() -> count(previousYear));
+    return carryOver(previous, report, lock.isPresent());
+  }
+
+  static ReportView.CarryOver carryOver(AnnualReport previous, AnnualReport report, boolean previousLocked) {
+    ReportRow carriedForward = row(previous, Table3Row.CARRIED_FORWARD);
+    ReportRow carriedOver = row(report, Table3Row.CARRIED_OVER);
+    List<ReportView.CarryOverColumn> columns = new ArrayList<>();
+    for (String column : report.columns()) {
+      int forward = carriedForward == null ? 0 : carriedForward.value(column);
+      int over = carriedOver == null ? 0 : carriedOver.value(column);
+      columns.add(new ReportView.CarryOverColumn(column, forward, over, forward == over));
+    }
+    String note = previous.year() + "年度" + (previousLocked ? "已发布" : "按登记簿实时统计") + "的“"
+        + Table3Row.CARRIED_FORWARD.label().substring(2) + "”应等于" + report.year() + "年度的“"
+        + Table3Row.CARRIED_OVER.label().substring(2) + "”";
+    return new ReportView.CarryOver(previous.year(), previousLocked, note, columns,
+        columns.stream().allMatch(ReportView.CarryOverColumn::holds));
+  }
+
+  private static ReportRow row(AnnualReport report, Table3Row key) {
+    return report.rows().stream().filter(r -> key.name().equals(r.key())).findFirst().orElse(null);
   }
 
   /** Signs the year off with the figures counted now; 409 if the year is not over or already locked. */
@@ -82,7 +113,7 @@ public class AnnualReports {
     } catch (DuplicateKeyException e) {
       throw new ConflictException("year", year + " 年已锁定");
     }
-    return new ReportView(fresh, true, new ReportView.Lock(lockedBy, now), List.of());
+    return new ReportView(fresh, true, new ReportView.Lock(lockedBy, now), List.of(), carryOver(fresh));
   }
 
   private void checkYear(int year) {

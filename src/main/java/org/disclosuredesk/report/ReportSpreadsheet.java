@@ -25,6 +25,11 @@ final class ReportSpreadsheet {
     r.warnings().forEach(w -> notes.add(List.of("提示", w)));
     view.differences().forEach(d -> notes.add(List.of("与重新统计的差异",
         d.table() + " / " + d.row() + " / " + d.column(), "已发布 " + d.published(), "重新统计 " + d.current())));
+    if (view.carryOver() != null) {
+      notes.add(List.of("上年结转核对", view.carryOver().note(), view.carryOver().holds() ? "一致" : "不一致"));
+      view.carryOver().columns().stream().filter(c -> !c.holds()).forEach(c -> notes.add(List.of("上年结转不一致",
+          c.column(), view.carryOver().previousYear() + "年度四 " + c.carriedForward(), "本年度二 " + c.carriedOver())));
+    }
     sections.add(new Spreadsheet.Section("说明", List.of("项目", "内容"), notes));
     return new Spreadsheet("annual-report-" + r.year(), sections);
   }

@@ -11,12 +11,14 @@ import java.util.List;
  * @param report the figures (flattened into the JSON: year, columns, rows …)
  * @param lock who locked the year and when; null while the year is open
  * @param differences published against fresh, cell by cell; empty when unlocked or unchanged
+ * @param carryOver the previous year's 四 (as published, if locked) against this year's 二; null for 2008
  */
 public record ReportView(
     @JsonUnwrapped AnnualReport report,
     boolean locked,
     Lock lock,
-    List<Difference> differences) {
+    List<Difference> differences,
+    CarryOver carryOver) {
 
   /** The report as a spreadsheet (CSV or XLSX): all tables, the check, the lock and the differences. */
   public Spreadsheet spreadsheet() {
@@ -25,6 +27,19 @@ public record ReportView(
 
   /** Who signed the year off and when. */
   public record Lock(String lockedBy, LocalDateTime lockedAt) {}
+
+  /**
+   * The cross-year reconciliation: the previous year's 四、结转下年度继续办理 — as published when that year is
+   * locked — must equal this year's 二、上年结转政府信息公开申请数量, in every column. It fails when a case of a
+   * locked year is changed afterwards.
+   *
+   * @param previousLocked whether the previous year's figures are the published ones (else a fresh count)
+   */
+  public record CarryOver(int previousYear, boolean previousLocked, String note, List<CarryOverColumn> columns,
+      boolean holds) {}
+
+  /** One column of the reconciliation: the previous year's 四 and this year's 二. */
+  public record CarryOverColumn(String column, int carriedForward, int carriedOver, boolean holds) {}
 
   /** One cell whose fresh count differs from the published figure. */
   public record Difference(String table, String row, String column, int published, int current) {}

@@ -50,8 +50,13 @@ class ConfidentialityReview implements TaskListener {
     switch (result == null ? "" : result) {
       case "APPROVE" -> detail = "保密审查通过，同意按拟定意见答复";
       case "REDACT" -> {
+        java.util.List<org.disclosuredesk.web.FieldError> errors = new java.util.ArrayList<>();
         if (redactions == null) {
-          throw new RouteInputException("需删除/遮盖的内容", "选择部分公开时必须列明需处理的内容");
+          errors.add(new org.disclosuredesk.web.FieldError("需删除/遮盖的内容", "选择部分公开时必须列明需处理的内容"));
+        }
+        errors.addAll(org.disclosuredesk.letters.ReplyParticulars.validate(task, Outcome.PARTIAL));
+        if (!errors.isEmpty()) {
+          throw new RouteInputException(errors);
         }
         task.setVariable(OUTCOME, Outcome.PARTIAL.name());
         detail = "保密审查：删除涉密或不宜公开内容后部分公开";

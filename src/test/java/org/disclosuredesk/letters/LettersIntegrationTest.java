@@ -72,13 +72,18 @@ class LettersIntegrationTest {
 
   @Test
   void replyStatesOutcomeBasisGroundAndRemedies() throws IOException {
-    String withhold = letters.preview(SampleCases.AGENCY, caseNumber, LetterType.REPLY,
-        Map.of("outcome", Outcome.WITHHOLD, "ground", WithholdingGround.THIRD_PARTY_RIGHTS, "note", "涉及商业秘密"));
+    String withhold = ReplyLawIntegrationTest.text(letters.preview(SampleCases.AGENCY, caseNumber, LetterType.REPLY,
+        Map.of("outcome", Outcome.WITHHOLD, "ground", WithholdingGround.THIRD_PARTY_RIGHTS, "note", "涉及商业秘密")));
     assertThat(withhold).contains("不予公开", "保护第三方合法权益", "第三十六条第（三）项、第十五条、第三十二条", "涉及商业秘密",
-        "60日内", "应当先申请行政复议", "15日内");
+        "60日内", "应当先向示例市人民政府申请行政复议", "15日内");
 
-    String notExist = letters.preview(SampleCases.AGENCY, caseNumber, LetterType.REPLY, Map.of("outcome", "NOT_EXIST"));
-    assertThat(notExist).contains("第三十六条第（四）项", "60日内", "6个月内").doesNotContain("应当先申请行政复议，");
+    String notExist = ReplyLawIntegrationTest.text(
+        letters.preview(SampleCases.AGENCY, caseNumber, LetterType.REPLY, Map.of("outcome", "NOT_EXIST")));
+    assertThat(notExist).contains("第三十六条第（四）项", "60日内", "应当先向示例市人民政府申请行政复议")
+        .doesNotContain("6个月内");
+    String disclose = ReplyLawIntegrationTest.text(
+        letters.preview(SampleCases.AGENCY, caseNumber, LetterType.REPLY, Map.of("outcome", "DISCLOSE")));
+    assertThat(disclose).contains("第三十六条第（二）项", "60日内", "6个月内").doesNotContain("应当先");
 
     for (Outcome outcome : Outcome.values()) {
       String html = letters.preview(SampleCases.AGENCY, caseNumber, LetterType.REPLY, Map.of("outcome", outcome,

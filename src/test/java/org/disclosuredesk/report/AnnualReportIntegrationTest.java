@@ -145,6 +145,40 @@ class AnnualReportIntegrationTest {
   }
 
   @Test
+  void aLockedYearsCarriedForwardIsReconciledWithTheNextYearsCarriedOver() throws Exception {
+    // Given 2025 signed off with 2 cases carried forward (自然人 1, 法律服务机构 1)
+    assertThat(rest.withBasicAuth("supervisor", "supervisor")
+        .postForEntity("/api/reports/annual/2025/lock", null, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode agreed = getJson("supervisor", "/api/reports/annual/2026").get("carryOver");
+    assertThat(agreed.get("previousYear").asInt()).isEqualTo(2025);
+    assertThat(agreed.get("previousLocked").asBoolean()).isTrue();
+    assertThat(agreed.get("holds").asBoolean()).isTrue();
+    assertThat(agreed.get("columns")).hasSize(7).allMatch(c -> c.get("holds").asBoolean());
+
+    // When the 2025 case still open at the year's end is corrected later: it was in fact concluded on 12-30
+    String corrected = jdbc.sql("select case_number from dd_case where received_on = ?").param(d("2025-12-22"))
+        .query(String.class).single();
+    register.recordReply(RegisterFixture.AGENCY, corrected, Outcome.DISCLOSE, null, null, d("2025-12-30"));
+    register.close(RegisterFixture.AGENCY, corrected, Outcome.DISCLOSE, d("2025-12-30"));
+
+    // Then 2026's 二 (counted now) no longer matches 2025's 四 as published, column by column
+    JsonNode report = getJson("supervisor", "/api/reports/annual/2026");
+    assertThat(row(report, "二、上年结转政府信息公开申请数量")).containsExactly(0, 0, 0, 0, 1, 0, 1);
+    JsonNode carry = report.get("carryOver");
+    assertThat(carry.get("holds").asBoolean()).isFalse();
+    List<String> columns = new ArrayList<>();
+    carry.get("columns").forEach(c -> columns.add(c.get("column").asText() + "|" + c.get("carriedForward").asInt() + "|"
+        + c.get("carriedOver").asInt() + "|" + c.get("holds").asBoolean()));
+    assertThat(columns).containsExactly("自然人|1|0|false", "商业企业|0|0|true", "科研机构|0|0|true", "社会公益组织|0|0|true",
+        "法律服务机构|1|1|true", "其他|0|0|true", "总计|2|1|false");
+    // and the report page says so
+    ResponseEntity<String> page = rest.withBasicAuth("supervisor", "supervisor")
+        .getForEntity("/supervision/reports/2026", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("id=\"carry-over\"", "2025年度已发布的“四、结转下年度继续办理”", "✘ 不一致");
+  }
+
+  @Test
   void theRunningYearCannotBeLockedAndYearsOutsideTheRegulationsAreRefused() throws Exception {
     ResponseEntity<String> running = rest.withBasicAuth("supervisor", "supervisor")
         .postForEntity("/api/reports/annual/2026/lock", null, String.class);

@@ -77,7 +77,8 @@ class RoutePostgresIT {
     at("2026-03-11T10:00");
     route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT");
     route.propose(pi, "DISCLOSE");
-    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "REDACT", "redactions", "个人信息");
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "REDACT", "redactions", "个人信息",
+        "withheldPart1", "第三人个人信息", "withheldGround1", "THIRD_PARTY_RIGHTS");
     route.deliver(pi, LocalDate.of(2026, 3, 11));
     assertThat(pi).isEnded().hasPassed("End_Replied");
 
