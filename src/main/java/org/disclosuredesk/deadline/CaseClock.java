@@ -116,7 +116,10 @@ public class CaseClock {
       if (p.startedOn().isBefore(start)) {
         continue; // a pause before the clock (re)started does not count
       }
-      LocalDate end = p.endedOn() != null ? p.endedOn() : later(today.today(), plannedEnd(agency, p));
+      // a running consultation counts as its full statutory period and never more (Art. 32, 34: 15 working
+      // days); a running fee pause lasts at least until today
+      LocalDate end = p.endedOn() != null ? p.endedOn()
+          : p.reason() == PauseReason.FEE_PAYMENT ? later(today.today(), plannedEnd(agency, p)) : plannedEnd(agency, p);
       if (day.isAfter(p.startedOn()) && !day.isAfter(end)) {
         return true;
       }

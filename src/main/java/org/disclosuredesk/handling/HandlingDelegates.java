@@ -25,6 +25,11 @@ class HandlingDelegates {
   }
 
   @Bean
+  TaskListener validateConsultationReply(HandlingSteps steps) {
+    return steps::validateConsultationReply;
+  }
+
+  @Bean
   JavaDelegate endConsultation(HandlingSteps steps) {
     return steps::endConsultation;
   }

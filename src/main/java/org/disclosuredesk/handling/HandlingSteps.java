@@ -41,6 +41,7 @@ class HandlingSteps {
   static final String CONSULTATION_KIND = "consultationKind";
   static final String CONSULTATION_PARTY = "consultationParty";
   static final String CONSULTATION_ANSWER = "consultationAnswer";
+  static final String CONSULTATION_ANSWERED_ON = "consultationAnsweredOn";
   static final String EXTENSION_REASON = "extensionReason";
   static final String EXTENSION_DAYS = "extensionDays";
   static final String EXTENSION_DECISION = "extensionDecision";
@@ -161,6 +162,7 @@ class HandlingSteps {
         ? PauseReason.AGENCY_CONSULTATION : PauseReason.THIRD_PARTY_CONSULTATION;
     String party = CaseVariables.string(ex, CONSULTATION_PARTY);
     ex.removeVariable(CONSULTATION_ANSWER);
+    ex.removeVariable(CONSULTATION_ANSWERED_ON);
     register.openPause(c.agencyCode(), c.caseNumber(), reason, clock.today(), party);
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_CONSULTATION);
     register.record(c.agencyCode(), c.caseNumber(), "CONSULTATION_STARTED", null,
@@ -175,10 +177,41 @@ class HandlingSteps {
     }
   }
 
-  /** Task_EndConsultation: the answer arrived or the period ended; the clock runs again. */
+  /** Task_RecordConsultationReply (complete): the answer, and the day it arrived (not before the consultation, not in the future). */
+  void validateConsultationReply(DelegateTask task) {
+    CaseRecord c = cases.caseOf(task);
+    String answer = CaseVariables.string(task, CONSULTATION_ANSWER);
+    if (answer == null || !List.of("CONSENT", "OBJECTION", "PARTIAL_CONSENT").contains(answer)) {
+      throw new RouteInputException("征求意见结果", "必须选择");
+    }
+    LocalDate answeredOn;
+    try {
+      answeredOn = CaseVariables.date(task, CONSULTATION_ANSWERED_ON, agency.timeZone())
+          .orElseThrow(() -> new RouteInputException("收到答复日期", "必须填写"));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new RouteInputException("收到答复日期", "日期格式应为 YYYY-MM-DD");
+    }
+    LocalDate sentOn = openConsultation(c).startedOn();
+    if (answeredOn.isBefore(sentOn)) {
+      throw new RouteInputException("收到答复日期", "不能早于发出征求意见的日期 " + sentOn);
+    }
+    if (answeredOn.isAfter(clock.today())) {
+      throw new RouteInputException("收到答复日期", "不能晚于今天（" + clock.today() + "）");
+    }
+  }
+
+  /**
+   * Task_EndConsultation: the answer arrived or the period ended; the clock runs again. The pause
+   * ends on the day the answer arrived, and never later than the period's last day (at most 15
+   * working days are excluded, Art. 32, 34), so the final figure is the running estimate's.
+   */
   void endConsultation(DelegateExecution ex) {
     CaseRecord c = cases.caseOf(ex);
-    register.closePause(c.agencyCode(), c.caseNumber(), clock.today());
+    LocalDate lastDay = caseClock.plannedEnd(c.agencyCode(), openConsultation(c));
+    LocalDate answeredOn = CaseVariables.string(ex, CONSULTATION_ANSWER) == null ? null
+        : CaseVariables.date(ex, CONSULTATION_ANSWERED_ON, agency.timeZone()).orElse(clock.today());
+    LocalDate endedOn = answeredOn == null || answeredOn.isAfter(lastDay) ? lastDay : answeredOn;
+    register.closePause(c.agencyCode(), c.caseNumber(), endedOn);
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_HANDLING);
     String answer = CaseVariables.string(ex, CONSULTATION_ANSWER);
     String text = switch (answer == null ? "NO_ANSWER" : answer) {
@@ -226,6 +259,12 @@ class HandlingSteps {
     } else {
       register.record(c.agencyCode(), c.caseNumber(), "EXTENSION_REFUSED", null, "不同意延期" + note(ex, "extensionNote"));
     }
+  }
+
+  private org.disclosuredesk.casefile.ClockPause openConsultation(CaseRecord c) {
+    return register.pauses(c.agencyCode(), c.caseNumber()).stream()
+        .filter(p -> p.isOpen() && p.reason() != PauseReason.FEE_PAYMENT).reduce((a, b) -> b)
+        .orElseThrow(() -> new IllegalStateException("no consultation running for " + c.caseNumber()));
   }
 
   private static void text(VariableScope scope, String name, String label, int max, List<FieldError> errors) {

@@ -238,7 +238,8 @@ class DisclosureRequestProcessTest {
     assertThat(route.task(pi, "Task_RecordConsultationReply")).hasDueDate(instant("2026-03-25T18:00"));
 
     at("2026-03-11T10:00");
-    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "OBJECTION", "consultationNote", "涉及商业秘密");
+    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "OBJECTION", "consultationNote", "涉及商业秘密",
+        "consultationAnsweredOn", "2026-03-11");
     assertThat(pi).hasPassed("Task_EndConsultation").isWaitingAt("Task_HandleRequest");
     // paused 03-05…03-11 = 5 working days: due 03-30 + 5 = 04-07 (04-06 is Qingming)
     CaseRecord c = route.caseOf(pi);
@@ -263,18 +264,44 @@ class DisclosureRequestProcessTest {
     route.acceptFor(pi, "office");
     route.complete(pi, "Task_HandleRequest", "handlingAction", "CONSULT", "consultationKind", "AGENCY",
         "consultationParty", "市住房和城乡建设局");
-    // while it runs, the due date assumes the full 15 working days
-    assertThat(route.caseOf(pi).dueOn()).isAfter(LocalDate.of(2026, 3, 30));
+    // while it runs, the due date assumes the full 15 working days (03-03…03-23): 03-30 + 15 = 04-21
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 21));
     at("2026-03-24T00:01");
     route.fire(pi, "Timer_ConsultationPeriodEnds");
     assertThat(pi).hasPassed("Timer_ConsultationPeriodEnds", "Task_EndConsultation").isWaitingAt("Task_HandleRequest");
     ClockPause p = register.pauses("default", route.caseOf(pi).caseNumber()).get(0);
     assertThat(p.reason()).isEqualTo(PauseReason.AGENCY_CONSULTATION);
-    assertThat(p.endedOn()).isEqualTo(LocalDate.of(2026, 3, 24));
-    // paused 03-03…03-24 = 16 working days: 03-30 + 16 = 04-22
-    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 22));
+    // the period's last day, not the day the timer fired: at most 15 working days are excluded
+    assertThat(p.endedOn()).isEqualTo(LocalDate.of(2026, 3, 23));
+    // the final figure agrees with the running estimate: 04-21
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 21));
     assertThat(register.timeline("default", p == null ? null : route.caseOf(pi).caseNumber()))
         .anySatisfy(e -> assertThat(e.detail()).contains("期限届满未答复"));
+  }
+
+  @Test
+  void answeredConsultationEndsOnTheDayTheAnswerArrived() {
+    ProcessInstance pi = route.registerWalkIn("两部门联合发文");
+    route.acceptFor(pi, "office");
+    at("2026-03-04T10:00");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CONSULT", "consultationKind", "AGENCY",
+        "consultationParty", "市住房和城乡建设局");
+    at("2026-03-12T10:00");
+    // the date the answer arrived is asked for, and must lie between the consultation and today
+    assertThatThrownBy(() -> route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT"))
+        .hasMessageContaining("收到答复日期");
+    assertThatThrownBy(() -> route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT",
+        "consultationAnsweredOn", "2026-03-03")).hasMessageContaining("不能早于");
+    assertThatThrownBy(() -> route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT",
+        "consultationAnsweredOn", "2026-03-13")).hasMessageContaining("不能晚于今天");
+    assertThat(pi).isWaitingAt("Task_RecordConsultationReply");
+    // the answer arrived on Monday 03-09 and is recorded on Thursday 03-12
+    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT",
+        "consultationAnsweredOn", "2026-03-09");
+    ClockPause p = register.pauses("default", pi.getBusinessKey()).get(0);
+    assertThat(p.endedOn()).isEqualTo(LocalDate.of(2026, 3, 9));
+    // paused 03-05, 03-06, 03-09 = 3 working days: 03-30 + 3 = 04-02
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 2));
   }
 
   @Test
