@@ -50,6 +50,17 @@ public class CaseClock {
   public LocalDate replyDueOn(CaseRecord c, List<ClockPause> pauses) {
     LocalDate start = c.status() == CaseStatus.AWAITING_SUPPLEMENT && c.supplementDueOn() != null
         ? c.supplementDueOn() : c.clockStartOn();
+    LocalDate due = dueFrom(c, start, pauses);
+    if (c.lateSupplementReason() != null) {
+      // a supplement notice sent after the 7 working days never brings the deadline before the one that
+      // ran from receipt without it
+      LocalDate original = dueFrom(c, c.receivedOn(), pauses);
+      return original.isAfter(due) ? original : due;
+    }
+    return due;
+  }
+
+  private LocalDate dueFrom(CaseRecord c, LocalDate start, List<ClockPause> pauses) {
     int needed = c.regime().replyWorkingDays() + c.extensionDays();
     String agency = c.agencyCode();
     LocalDate day = start;

@@ -25,6 +25,11 @@ class IntakeDelegates {
   }
 
   @Bean
+  TaskListener validateLateSupplementApproval(IntakeSteps steps) {
+    return steps::validateLateSupplementApproval;
+  }
+
+  @Bean
   JavaDelegate acceptCase(IntakeSteps steps) {
     return steps::acceptCase;
   }

@@ -42,6 +42,8 @@ import org.springframework.stereotype.Service;
 @Service
 class IntakeSteps {
 
+  static final String LATE_SUPPLEMENT_DECISION = "lateSupplementDecision";
+
   private final CaseRegistration registration;
   private final CaseRegister register;
   private final CaseClock caseClock;
@@ -123,7 +125,16 @@ class IntakeSteps {
             errors.add(new FieldError("承办部门", "必须选择有效的承办部门"));
           }
         }
-        case "NEEDS_SUPPLEMENT" -> {
+        case "NEEDS_SUPPLEMENT", "LATE_SUPPLEMENT" -> {
+          LocalDate noticeDue = supplementNoticeDue(cases.caseOf(task));
+          boolean late = clock.today().isAfter(noticeDue);
+          if ("NEEDS_SUPPLEMENT".equals(decision) && late && supplements == 0) {
+            errors.add(new FieldError("审查结论", "补正告知须在收到申请之日起 " + periods.supplementNoticeWorkingDays()
+                + " 个工作日内（至 " + noticeDue + "）一次性发出，现已逾期；确需补正的，请选择“逾期补正，报督办审批”"));
+          }
+          if ("LATE_SUPPLEMENT".equals(decision) && !late) {
+            errors.add(new FieldError("审查结论", "补正告知期限（至 " + noticeDue + "）尚未届满，请直接选择“需要补正”"));
+          }
           String items = CaseVariables.string(task, "supplementItems");
           if (items == null) {
             errors.add(new FieldError("需补正的内容", "必须一次性列明需要补正的全部事项"));
@@ -159,9 +170,44 @@ class IntakeSteps {
         switch (decision) {
           case "COMPLETE" -> "申请内容完整，予以受理";
           case "NEEDS_SUPPLEMENT" -> "申请需要补正";
+          case "LATE_SUPPLEMENT" -> "申请需要补正，但已超过补正告知期限（" + supplementNoticeDue(cases.caseOf(task))
+              + "），报督办审批";
           case "NOT_OGI" -> "不属于政府信息公开申请：" + Outcome.valueOf(CaseVariables.string(task, OUTCOME)).label();
           default -> "补正后申请内容仍不明确";
         });
+  }
+
+  /** The last day for the supplement notice: 7 working days after the application was received (Art. 30). */
+  private LocalDate supplementNoticeDue(CaseRecord c) {
+    return calendar.addWorkingDays(c.agencyCode(), c.receivedOn(), periods.supplementNoticeWorkingDays());
+  }
+
+  /**
+   * Task_ApproveLateSupplementNotice (complete): a supervisor allows or refuses a supplement notice
+   * after the 7 working days; allowing it needs the reason, which is kept on the case and its timeline.
+   */
+  void validateLateSupplementApproval(DelegateTask task) {
+    CaseRecord c = cases.caseOf(task);
+    String decision = CaseVariables.string(task, LATE_SUPPLEMENT_DECISION);
+    if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
+      throw new RouteInputException("审批意见", "必须选择同意或不同意");
+    }
+    String reason = CaseVariables.string(task, "lateSupplementReason");
+    if (reason != null && reason.length() > 2000) {
+      throw new RouteInputException("逾期理由", "不能超过 2000 个字符");
+    }
+    LocalDate noticeDue = supplementNoticeDue(c);
+    if ("APPROVE".equals(decision)) {
+      if (reason == null) {
+        throw new RouteInputException("逾期理由", "同意逾期发出补正告知的，必须说明逾期理由");
+      }
+      register.recordLateSupplementNotice(c.agencyCode(), c.caseNumber(), reason);
+      register.record(c.agencyCode(), c.caseNumber(), "LATE_SUPPLEMENT_APPROVED", task.getAssignee(),
+          "同意逾期发出补正告知（补正告知期限至 " + noticeDue + "）；逾期理由：" + reason);
+    } else {
+      register.record(c.agencyCode(), c.caseNumber(), "LATE_SUPPLEMENT_REFUSED", task.getAssignee(),
+          "不同意逾期发出补正告知（补正告知期限至 " + noticeDue + "）" + (reason == null ? "" : "：" + reason));
+    }
   }
 
   /** Task_AcceptCase: the department confirmed by reception takes the case. */

@@ -48,6 +48,7 @@ class DisclosureRequestProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RouteTestSupport route;
   @Autowired CaseRegister register;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   @BeforeEach
   void setUp() {
@@ -176,6 +177,46 @@ class DisclosureRequestProcessTest {
     route.acceptFor(pi, "office");
     assertThat(pi).isWaitingAt("Task_HandleRequest");
     assertThat(route.timers(pi, "Timer_ReplyDeadline").get(0).getDuedate()).isEqualTo(instant("2026-04-08T09:00"));
+  }
+
+  @Test
+  void aLateSupplementNoticeIsRefusedUnlessASupervisorRecordsWhy() {
+    // Given a walk-in received Monday 03-02: the supplement notice is due within 7 working days, by 03-11
+    ProcessInstance pi = route.registerWalkIn("那个文件");
+    at("2026-03-12T10:00");
+    // When reception asks for a supplement on 03-12, the form refuses it
+    assertThatThrownBy(() -> route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT",
+        "supplementItems", "请写明文件名称")).hasMessageContaining("7 个工作日").hasMessageContaining("2026-03-11");
+    assertThat(pi).isWaitingAt("Task_CheckCompleteness");
+    // a late notice goes to a supervisor, who refuses it: back to the completeness check
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "LATE_SUPPLEMENT", "supplementItems", "请写明文件名称");
+    assertThat(pi).isWaitingAt("Task_ApproveLateSupplementNotice");
+    assertThat(route.task(pi, "Task_ApproveLateSupplementNotice")).hasCandidateGroup("supervisors");
+    route.complete(pi, "Task_ApproveLateSupplementNotice", "lateSupplementDecision", "REFUSE");
+    assertThat(pi).isWaitingAt("Task_CheckCompleteness");
+    assertThat(route.caseOf(pi).lateSupplementReason()).isNull();
+    // the second time the supervisor agrees, and must say why
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "LATE_SUPPLEMENT", "supplementItems", "请写明文件名称");
+    assertThatThrownBy(() -> route.complete(pi, "Task_ApproveLateSupplementNotice", "lateSupplementDecision", "APPROVE"))
+        .hasMessageContaining("逾期理由");
+    route.complete(pi, "Task_ApproveLateSupplementNotice", "lateSupplementDecision", "APPROVE",
+        "lateSupplementReason", "申请材料在转办途中延误");
+    assertThat(pi).hasPassed("Task_IssueSupplementNotice").isWaitingAt("Task_AwaitSupplement");
+    CaseRecord late = route.caseOf(pi);
+    assertThat(late.lateSupplementReason()).isEqualTo("申请材料在转办途中延误");
+    assertThat(register.timeline("default", late.caseNumber()))
+        .anySatisfy(e -> {
+          assertThat(e.kind()).isEqualTo("LATE_SUPPLEMENT_APPROVED");
+          assertThat(e.detail()).contains("申请材料在转办途中延误").contains("2026-03-11");
+        });
+    // supervision sees it on the case page
+    assertThat(rest.withBasicAuth("supervisor", "supervisor")
+        .getForObject("/supervision/cases/" + late.caseNumber(), String.class))
+        .contains("逾期补正告知", "申请材料在转办途中延误");
+    // the supplement arrives: the clock restarts (03-13 + 20 = 04-13), never earlier than the original 03-30
+    at("2026-03-13T10:00");
+    route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-13");
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 13));
   }
 
   @Test
