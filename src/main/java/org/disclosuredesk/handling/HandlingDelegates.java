@@ -35,6 +35,16 @@ class HandlingDelegates {
   }
 
   @Bean
+  TaskListener validatePublicInterestDecision(HandlingSteps steps) {
+    return steps::validatePublicInterestDecision;
+  }
+
+  @Bean
+  JavaDelegate recordPublicInterestDecision(HandlingSteps steps) {
+    return steps::recordPublicInterestDecision;
+  }
+
+  @Bean
   TaskListener validateExtensionDecision(HandlingSteps steps) {
     return steps::validateExtensionDecision;
   }

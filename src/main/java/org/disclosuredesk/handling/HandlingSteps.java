@@ -42,6 +42,12 @@ class HandlingSteps {
   static final String CONSULTATION_PARTY = "consultationParty";
   static final String CONSULTATION_ANSWER = "consultationAnswer";
   static final String CONSULTATION_ANSWERED_ON = "consultationAnsweredOn";
+  /** Routing flag: a consulted third party objected to disclosure (Art. 32); disclosure then needs a public-interest decision. */
+  static final String THIRD_PARTY_OBJECTION = "thirdPartyObjection";
+  static final String OBJECTING_THIRD_PARTY = "objectingThirdParty";
+  static final String PUBLIC_INTEREST_DECISION = "publicInterestDecision";
+  static final String PUBLIC_INTEREST_REASON = "publicInterestReason";
+  static final String PUBLIC_INTEREST_DECIDED_BY = "publicInterestDecidedBy";
   static final String EXTENSION_REASON = "extensionReason";
   static final String EXTENSION_DAYS = "extensionDays";
   static final String EXTENSION_DECISION = "extensionDecision";
@@ -214,6 +220,10 @@ class HandlingSteps {
     register.closePause(c.agencyCode(), c.caseNumber(), endedOn);
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_HANDLING);
     String answer = CaseVariables.string(ex, CONSULTATION_ANSWER);
+    if ("OBJECTION".equals(answer) && !"AGENCY".equals(CaseVariables.string(ex, CONSULTATION_KIND))) {
+      ex.setVariable(THIRD_PARTY_OBJECTION, true);
+      ex.setVariable(OBJECTING_THIRD_PARTY, CaseVariables.string(ex, CONSULTATION_PARTY));
+    }
     String text = switch (answer == null ? "NO_ANSWER" : answer) {
       case "CONSENT" -> "被征求意见方同意公开";
       case "OBJECTION" -> "被征求意见方不同意公开" + note(ex, "consultationNote");
@@ -222,6 +232,61 @@ class HandlingSteps {
     };
     register.record(c.agencyCode(), c.caseNumber(), "CONSULTATION_ENDED", null, text + "，恢复计算答复期限");
     caseClock.refresh(c.agencyCode(), c.caseNumber(), "征求意见结束");
+  }
+
+  /**
+   * Task_DecidePublicInterest (complete): after a third party's objection, disclosure needs the
+   * decision that withholding would seriously harm the public interest (Art. 32), with its reason
+   * and who took it; otherwise the information is withheld to protect the third party's rights.
+   */
+  void validatePublicInterestDecision(DelegateTask task) {
+    String decision = CaseVariables.string(task, PUBLIC_INTEREST_DECISION);
+    if (!"DISCLOSE".equals(decision) && !"WITHHOLD".equals(decision)) {
+      throw new RouteInputException("公共利益决定", "必须选择予以公开或不予公开");
+    }
+    String reason = CaseVariables.string(task, PUBLIC_INTEREST_REASON);
+    if ("DISCLOSE".equals(decision) && reason == null) {
+      throw new RouteInputException("公开理由", "基于公共利益决定公开的，必须说明不公开会对公共利益造成重大影响的理由");
+    }
+    if (reason != null && reason.length() > 2000) {
+      throw new RouteInputException("公开理由", "不能超过 2000 个字符");
+    }
+    String decidedBy = task.getAssignee() != null ? task.getAssignee() : org.disclosuredesk.casefile.Actors.current();
+    if (decidedBy == null) {
+      throw new RouteInputException("公共利益决定", "无法确定作出决定的人员，请先签收任务");
+    }
+    task.setVariable(PUBLIC_INTEREST_DECIDED_BY, decidedBy);
+  }
+
+  /**
+   * Task_RecordPublicInterestDecision: records the decision on the timeline; a disclosure issues the
+   * public-interest notice to the third party (公共利益公开告知书), a refusal makes the outcome
+   * withholding for third-party rights (Art. 15, 32).
+   */
+  void recordPublicInterestDecision(DelegateExecution ex) {
+    CaseRecord c = cases.caseOf(ex);
+    String decidedBy = CaseVariables.string(ex, PUBLIC_INTEREST_DECIDED_BY);
+    String reason = CaseVariables.string(ex, PUBLIC_INTEREST_REASON);
+    String thirdParty = CaseVariables.string(ex, OBJECTING_THIRD_PARTY);
+    if ("DISCLOSE".equals(CaseVariables.string(ex, PUBLIC_INTEREST_DECISION))) {
+      register.record(c.agencyCode(), c.caseNumber(), "PUBLIC_INTEREST_DECIDED", decidedBy,
+          "第三方（" + thirdParty + "）不同意公开；经认定不公开会对公共利益造成重大影响，决定予以公开（第三十二条）。理由："
+              + reason);
+      java.util.Map<String, Object> details = new java.util.HashMap<>();
+      details.put("thirdParty", thirdParty == null ? "第三方" : thirdParty);
+      details.put("reason", reason);
+      String redactions = CaseVariables.string(ex, "redactions");
+      if (redactions != null) {
+        details.put("information", c.description() + "（作区分处理：" + redactions + "）");
+      }
+      letters.issue(c.agencyCode(), c.caseNumber(), LetterType.THIRD_PARTY_DISCLOSURE_NOTICE, decidedBy, details);
+    } else {
+      ex.setVariable(OUTCOME, Outcome.WITHHOLD.name());
+      ex.setVariable(WITHHOLDING_GROUND, WithholdingGround.THIRD_PARTY_RIGHTS.name());
+      register.record(c.agencyCode(), c.caseNumber(), "PUBLIC_INTEREST_DECIDED", decidedBy,
+          "第三方（" + thirdParty + "）不同意公开，未认定公共利益需要公开，不予公开（保护第三方合法权益）"
+              + (reason == null ? "" : "：" + reason));
+    }
   }
 
   /** Task_ApproveExtension (complete): the head of the OGI office decided, within the law's limit. */

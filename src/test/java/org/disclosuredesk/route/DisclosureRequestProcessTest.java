@@ -48,6 +48,7 @@ class DisclosureRequestProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RouteTestSupport route;
   @Autowired CaseRegister register;
+  @Autowired org.disclosuredesk.letters.Letters letters;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   @BeforeEach
@@ -343,6 +344,63 @@ class DisclosureRequestProcessTest {
     assertThat(p.endedOn()).isEqualTo(LocalDate.of(2026, 3, 9));
     // paused 03-05, 03-06, 03-09 = 3 working days: 03-30 + 3 = 04-02
     assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 2));
+  }
+
+  /** A third party consulted on 03-02 objects (answer arrived that day). */
+  private ProcessInstance objectedByTheThirdParty() {
+    ProcessInstance pi = route.registerWalkIn("某企业环评报告");
+    route.acceptFor(pi, "planning");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CONSULT", "consultationKind", "THIRD_PARTY",
+        "consultationParty", "某某化工有限公司");
+    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "OBJECTION",
+        "consultationNote", "涉及商业秘密", "consultationAnsweredOn", "2026-03-02");
+    return pi;
+  }
+
+  @Test
+  void disclosureOverAThirdPartysObjectionNeedsAPublicInterestDecisionAndTheNoticeToTheThirdParty() {
+    ProcessInstance pi = objectedByTheThirdParty();
+    // When the department proposes disclosure anyway and the confidentiality review approves it
+    route.propose(pi, "DISCLOSE");
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "APPROVE");
+    // Then a supervisor (agency leader) must take the public-interest decision (Art. 32)
+    assertThat(pi).isWaitingAt("Task_DecidePublicInterest");
+    assertThat(route.task(pi, "Task_DecidePublicInterest")).hasCandidateGroup("supervisors");
+    assertThatThrownBy(() -> route.complete(pi, "Task_DecidePublicInterest", "publicInterestDecision", "DISCLOSE"))
+        .hasMessageContaining("理由");
+    engine.getTaskService().claim(route.task(pi, "Task_DecidePublicInterest").getId(), "supervisor");
+    route.complete(pi, "Task_DecidePublicInterest", "publicInterestDecision", "DISCLOSE",
+        "publicInterestReason", "排放数据关系周边居民健康，不公开将严重影响公共利益");
+    // the third party is told in writing, the decision is kept (who, why), and the applicant gets the disclosure
+    assertThat(pi).hasPassed("Task_RecordPublicInterestDecision", "Task_IssueReply").isWaitingAt("Task_RecordDelivery");
+    CaseRecord c = route.caseOf(pi);
+    assertThat(c.outcome()).isEqualTo(Outcome.DISCLOSE);
+    assertThat(letters.list("default", c.caseNumber()))
+        .anySatisfy(l -> {
+          assertThat(l.type()).isEqualTo(org.disclosuredesk.letters.LetterType.THIRD_PARTY_DISCLOSURE_NOTICE);
+          assertThat(l.recipient()).isEqualTo("某某化工有限公司");
+          assertThat(letters.html(l)).contains("排放数据关系周边居民健康");
+        });
+    assertThat(register.timeline("default", c.caseNumber())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("PUBLIC_INTEREST_DECIDED");
+      assertThat(e.actor()).isEqualTo("supervisor");
+      assertThat(e.detail()).contains("公共利益", "排放数据关系周边居民健康");
+    });
+  }
+
+  @Test
+  void withoutAPublicInterestDecisionAnObjectionMeansWithholdingForThirdPartyRights() {
+    ProcessInstance pi = objectedByTheThirdParty();
+    route.propose(pi, "PARTIAL");
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "APPROVE");
+    engine.getTaskService().claim(route.task(pi, "Task_DecidePublicInterest").getId(), "supervisor");
+    route.complete(pi, "Task_DecidePublicInterest", "publicInterestDecision", "WITHHOLD");
+    assertThat(pi).isWaitingAt("Task_RecordDelivery");
+    CaseRecord c = route.caseOf(pi);
+    assertThat(c.outcome()).isEqualTo(Outcome.WITHHOLD);
+    assertThat(c.withholdingGround()).isEqualTo(WithholdingGround.THIRD_PARTY_RIGHTS);
+    assertThat(letters.list("default", c.caseNumber())).noneMatch(
+        l -> l.type() == org.disclosuredesk.letters.LetterType.THIRD_PARTY_DISCLOSURE_NOTICE);
   }
 
   @Test
