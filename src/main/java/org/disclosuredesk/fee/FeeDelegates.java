@@ -25,6 +25,11 @@ class FeeDelegates {
   }
 
   @Bean
+  JavaDelegate reopenFeePaymentPeriod(FeeSteps steps) {
+    return steps::reopenPaymentPeriod;
+  }
+
+  @Bean
   JavaDelegate closeAsFeeUnpaid(FeeSteps steps) {
     return steps::closeAsFeeUnpaid;
   }

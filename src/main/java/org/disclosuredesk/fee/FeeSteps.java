@@ -37,9 +37,11 @@ class FeeSteps {
   private final AgencyClock clock;
 
   private final RouteCases cases;
+  private final org.disclosuredesk.reply.ClosingLetter closingLetter;
 
   FeeSteps(Fees fees, CaseRegister register, CaseClock caseClock, Notifications notifications,
-      AgencyProperties agency, AgencyClock clock, RouteCases cases) {
+      AgencyProperties agency, AgencyClock clock, RouteCases cases, org.disclosuredesk.reply.ClosingLetter closingLetter) {
+    this.closingLetter = closingLetter;
     this.cases = cases;
     this.fees = fees;
     this.register = register;
@@ -113,6 +115,15 @@ class FeeSteps {
     String caseNumber = CaseVariables.caseNumber(ex);
     fees.recordUnpaid(agencyCode, caseNumber, null);
     register.close(agencyCode, caseNumber, Outcome.ABANDONED_FEE_UNPAID, clock.today());
+    closingLetter.issue(agencyCode, caseNumber);
+  }
+
+  /** Task_ReopenFeePaymentPeriod: reception recorded a justified reason for the delay; a new period runs from today. */
+  void reopenPaymentPeriod(DelegateExecution ex) {
+    String agencyCode = cases.agencyOf(ex);
+    String caseNumber = CaseVariables.caseNumber(ex);
+    fees.reopenPaymentPeriod(agencyCode, caseNumber, CaseVariables.string(ex, "justifiedReason"));
+    caseClock.refresh(agencyCode, caseNumber, "正当理由，重新给予缴费期限");
   }
 
   /** The last day to pay, for timers and the task's due date. */

@@ -60,6 +60,10 @@ class FeeStore {
         .stream().findFirst();
   }
 
+  void moveDue(long id, LocalDate paymentDueOn) {
+    jdbc.sql("update dd_fee set payment_due_on = ? where id = ? and status = 'OPEN'").params(paymentDueOn, id).update();
+  }
+
   void settle(long id, String status, LocalDate settledOn) {
     jdbc.sql("update dd_fee set status = ?, settled_on = ? where id = ? and status = 'OPEN'")
         .params(status, settledOn, id).update();

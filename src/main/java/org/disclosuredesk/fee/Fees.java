@@ -119,6 +119,21 @@ public class Fees {
         "逾期（%s）未缴纳信息处理费，视为放弃申请".formatted(ChineseDates.format(fee.paymentDueOn())));
   }
 
+  /**
+   * The payment period ran out, but reception recorded a justified reason for the delay (正当理由):
+   * a new period of {@code disclosure.deadline.fee-payment-working-days} runs from today.
+   */
+  @Transactional
+  public LocalDate reopenPaymentPeriod(String agencyCode, String caseNumber, String reason) {
+    FeeStore.OpenFee fee = openFee(agencyCode, caseNumber);
+    LocalDate today = clock.today();
+    LocalDate dueOn = calendar.getObject().addWorkingDays(agencyCode, today, periods.feePaymentWorkingDays());
+    store.moveDue(fee.id(), dueOn);
+    register.record(agencyCode, caseNumber, "JUSTIFIED_DELAY", null,
+        "申请人逾期未缴费有正当理由（%s），重新给予缴费期限至 %s".formatted(reason, dueOn));
+    return dueOn;
+  }
+
   /** The last day to pay the open fee notice, if one is open. */
   public Optional<LocalDate> openPaymentDueOn(String agencyCode, String caseNumber) {
     return store.open(agencyCode, caseNumber).map(FeeStore.OpenFee::paymentDueOn);

@@ -45,6 +45,11 @@ class IntakeDelegates {
   }
 
   @Bean
+  JavaDelegate reopenSupplementPeriod(IntakeSteps steps) {
+    return steps::reopenSupplementPeriod;
+  }
+
+  @Bean
   JavaDelegate restartClock(IntakeSteps steps) {
     return steps::restartClock;
   }

@@ -267,6 +267,19 @@ class IntakeSteps {
     caseClock.refresh(c.agencyCode(), c.caseNumber(), "收到补正");
   }
 
+  /**
+   * Task_ReopenSupplementPeriod: the period ran out, but reception recorded a justified reason for
+   * the delay (Art. 30: only 无正当理由逾期不补正 is deemed abandoned); a new period runs from today.
+   */
+  void reopenSupplementPeriod(DelegateExecution ex) {
+    CaseRecord c = cases.caseOf(ex);
+    LocalDate due = calendar.addWorkingDays(c.agencyCode(), clock.today(), periods.supplementPeriodWorkingDays());
+    register.requestSupplement(c.agencyCode(), c.caseNumber(), c.supplementRequestedOn(), due);
+    register.record(c.agencyCode(), c.caseNumber(), "JUSTIFIED_DELAY", null,
+        "申请人逾期未补正有正当理由（" + CaseVariables.string(ex, "justifiedReason") + "），重新给予补正期限至 " + due);
+    caseClock.refresh(c.agencyCode(), c.caseNumber(), "正当理由，重新给予补正期限");
+  }
+
   /** Task_RemindSupplementNotice: only the first check has the 7-working-day limit. */
   boolean needsSupplementNoticeReminder(DelegateExecution ex) {
     CaseRecord c = cases.caseOf(ex);

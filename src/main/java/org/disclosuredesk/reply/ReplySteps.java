@@ -35,9 +35,11 @@ class ReplySteps {
   private final Notifications notifications;
 
   private final RouteCases cases;
+  private final ClosingLetter closingLetter;
 
   ReplySteps(CaseRegister register, AgencyProperties agency, AgencyClock clock, Letters letters,
-      Notifications notifications, RouteCases cases) {
+      Notifications notifications, RouteCases cases, ClosingLetter closingLetter) {
+    this.closingLetter = closingLetter;
     this.cases = cases;
     this.letters = letters;
     this.notifications = notifications;
@@ -132,6 +134,7 @@ class ReplySteps {
     register.close(c.agencyCode(), c.caseNumber(), Outcome.ABANDONED_NO_CORRECTION, clock.today());
     register.record(c.agencyCode(), c.caseNumber(), "DEEMED_ABANDONED", null,
         "申请人无正当理由逾期未补正（期限至 " + c.supplementDueOn() + "），视为放弃申请");
+    closingLetter.issue(c.agencyCode(), c.caseNumber());
   }
 
   private static String deliveryLabel(String method) {

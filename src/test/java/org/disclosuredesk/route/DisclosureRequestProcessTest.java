@@ -240,11 +240,59 @@ class DisclosureRequestProcessTest {
         .isEqualTo(instant("2026-03-24T00:00"));
     at("2026-03-24T00:01");
     route.fire(pi, "Timer_SupplementPeriodEnds");
+    // reception confirms that no supplement came and no justified reason is known
+    assertThat(pi).isWaitingAt("Task_ConfirmNoSupplement");
+    at("2026-03-24T09:00");
+    route.complete(pi, "Task_ConfirmNoSupplement", "lapseDecision", "CONFIRM");
     assertThat(pi).isEnded().hasPassed("End_NoSupplement", "Event_DeemedAbandoned", "Task_CloseAbandoned",
         "End_DeemedAbandoned");
     CaseRecord c = route.caseOf(pi);
     assertThat(c.outcome()).isEqualTo(Outcome.ABANDONED_NO_CORRECTION);
     assertThat(c.closedOn()).isEqualTo(LocalDate.of(2026, 3, 24));
+    // the applicant is told in writing, by post to the address given, and by e-mail
+    assertClosingLetter(c, "无正当理由逾期未补正", "第三十条");
+  }
+
+  /** The closing was not silent: a reply letter with the text and basis, posted, e-mailed, on the timeline. */
+  private void assertClosingLetter(CaseRecord c, String text, String basis) {
+    assertThat(letters.list("default", c.caseNumber())).anySatisfy(l -> {
+      assertThat(l.type()).isEqualTo(org.disclosuredesk.letters.LetterType.REPLY);
+      assertThat(l.delivery()).isEqualTo("POST");
+      assertThat(letters.html(l)).contains(text, basis, "视为您放弃申请");
+    });
+    assertThat(register.timeline("default", c.caseNumber())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("LETTER_ISSUED");
+      assertThat(e.detail()).contains("政府信息公开申请答复书");
+    });
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("outgoingMail")
+        .processInstanceBusinessKey(c.caseNumber()).count()
+        + engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("outgoingMail")
+        .processInstanceBusinessKey(c.caseNumber()).finished().count()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void aJustifiedDelayReopensTheSupplementPeriodInsteadOfClosing() {
+    ProcessInstance pi = route.registerWalkIn("有关文件");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明");
+    at("2026-03-24T00:01");
+    route.fire(pi, "Timer_SupplementPeriodEnds");
+    at("2026-03-24T09:00");
+    assertThatThrownBy(() -> route.complete(pi, "Task_ConfirmNoSupplement", "lapseDecision", "JUSTIFIED"))
+        .hasMessageContaining("正当理由");
+    // the applicant was in hospital: a new period of 15 working days from 03-24, to 04-15
+    route.complete(pi, "Task_ConfirmNoSupplement", "lapseDecision", "JUSTIFIED", "justifiedReason", "申请人住院，提供了住院证明");
+    assertThat(pi).hasPassed("Task_ReopenSupplementPeriod").isWaitingAt("Task_AwaitSupplement");
+    CaseRecord c = route.caseOf(pi);
+    assertThat(c.isOpen()).isTrue();
+    assertThat(c.supplementDueOn()).isEqualTo(LocalDate.of(2026, 4, 15));
+    assertThat(route.timers(pi, "Timer_SupplementPeriodEnds").get(0).getDuedate()).isEqualTo(instant("2026-04-16T00:00"));
+    assertThat(register.timeline("default", c.caseNumber())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("JUSTIFIED_DELAY");
+      assertThat(e.detail()).contains("申请人住院", "2026-04-15");
+    });
+    at("2026-03-25T10:00");
+    route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-25");
+    assertThat(pi).isWaitingAt("Task_CheckCompleteness");
   }
 
   @Test
@@ -577,9 +625,34 @@ class DisclosureRequestProcessTest {
     route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 250);
     at("2026-03-31T00:01");
     route.fire(pi, "Timer_FeePaymentPeriodEnds");
+    assertThat(pi).isWaitingAt("Task_ConfirmFeeUnpaid");
+    route.complete(pi, "Task_ConfirmFeeUnpaid", "lapseDecision", "CONFIRM");
     assertThat(pi).isEnded().hasPassed("End_FeeUnpaid", "Event_FeeUnpaid", "Task_CloseFeeUnpaid", "End_FeeUnpaidClosed");
     assertThat(route.caseOf(pi).outcome()).isEqualTo(Outcome.ABANDONED_FEE_UNPAID);
     assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.CLOSED);
+    assertClosingLetter(route.caseOf(pi), "逾期未缴纳信息处理费", "国办函〔2020〕109号");
+  }
+
+  @Test
+  void aJustifiedDelayReopensTheFeePaymentPeriod() {
+    ProcessInstance pi = route.registerWalkIn("近十年全部会议纪要");
+    route.acceptFor(pi, "office");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 250);
+    at("2026-03-31T00:01");
+    route.fire(pi, "Timer_FeePaymentPeriodEnds");
+    at("2026-03-31T09:00");
+    route.complete(pi, "Task_ConfirmFeeUnpaid", "lapseDecision", "JUSTIFIED", "justifiedReason", "银行系统故障未能汇款");
+    assertThat(pi).hasPassed("Task_ReopenFeePaymentPeriod").isWaitingAt("Task_RecordFeePayment");
+    // a new period of 20 working days from 03-31: 04-29
+    assertThat(route.timers(pi, "Timer_FeePaymentPeriodEnds").get(0).getDuedate()).isEqualTo(instant("2026-04-30T00:00"));
+    assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.AWAITING_FEE);
+    assertThat(register.timeline("default", pi.getBusinessKey())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("JUSTIFIED_DELAY");
+      assertThat(e.detail()).contains("银行系统故障");
+    });
+    at("2026-04-02T10:00");
+    route.complete(pi, "Task_RecordFeePayment", "feePaidOn", "2026-04-02");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
   }
 
   @AfterAll
