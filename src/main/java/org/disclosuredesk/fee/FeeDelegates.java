@@ -15,6 +15,11 @@ class FeeDelegates {
   }
 
   @Bean
+  TaskListener recordFeeNoticeDelivery(FeeSteps steps) {
+    return steps::recordNoticeDelivery;
+  }
+
+  @Bean
   TaskListener validateFeePayment(FeeSteps steps) {
     return steps::validatePayment;
   }

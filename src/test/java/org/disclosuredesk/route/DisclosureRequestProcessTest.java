@@ -48,6 +48,7 @@ class DisclosureRequestProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RouteTestSupport route;
   @Autowired CaseRegister register;
+  @Autowired org.disclosuredesk.intake.CaseRegistration registration;
   @Autowired org.disclosuredesk.letters.Letters letters;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
@@ -599,9 +600,11 @@ class DisclosureRequestProcessTest {
         "feeMethod", "PER_PAGE", "feeUnits", 10)).hasMessageContaining("免费");
     at("2026-03-04T10:00");
     route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 150);
-    assertThat(pi).hasPassed("Task_IssueFeeNotice").isWaitingAt("Task_RecordFeePayment");
+    assertThat(pi).hasPassed("Task_IssueFeeNotice").isWaitingAt("Task_DeliverFeeNotice");
     assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.AWAITING_FEE);
-    // 20 working days to pay from 03-04: 04-01
+    // the applicant collects the notice on 03-04: 20 working days to pay from the day after, to 04-01
+    route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "PICKUP", "feeNoticeReceivedOn", "2026-03-04");
+    assertThat(pi).isWaitingAt("Task_RecordFeePayment");
     assertThat(route.task(pi, "Task_RecordFeePayment")).hasDueDate(instant("2026-04-01T18:00"))
         .hasCandidateGroup("reception");
     assertThat(route.timers(pi, "Timer_FeePaymentPeriodEnds").get(0).getDuedate()).isEqualTo(instant("2026-04-02T00:00"));
@@ -623,6 +626,7 @@ class DisclosureRequestProcessTest {
     ProcessInstance pi = route.registerWalkIn("近十年全部会议纪要");
     route.acceptFor(pi, "office");
     route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 250);
+    route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "PICKUP", "feeNoticeReceivedOn", "2026-03-02");
     at("2026-03-31T00:01");
     route.fire(pi, "Timer_FeePaymentPeriodEnds");
     assertThat(pi).isWaitingAt("Task_ConfirmFeeUnpaid");
@@ -638,6 +642,7 @@ class DisclosureRequestProcessTest {
     ProcessInstance pi = route.registerWalkIn("近十年全部会议纪要");
     route.acceptFor(pi, "office");
     route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 250);
+    route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "PICKUP", "feeNoticeReceivedOn", "2026-03-02");
     at("2026-03-31T00:01");
     route.fire(pi, "Timer_FeePaymentPeriodEnds");
     at("2026-03-31T09:00");
@@ -652,6 +657,58 @@ class DisclosureRequestProcessTest {
     });
     at("2026-04-02T10:00");
     route.complete(pi, "Task_RecordFeePayment", "feePaidOn", "2026-04-02");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+  }
+
+  @Test
+  void thePaymentPeriodRunsFromTheApplicantsReceiptOfTheFeeNotice() {
+    ProcessInstance pi = route.registerWalkIn("近十年全部会议纪要");
+    route.acceptFor(pi, "office");
+    at("2026-03-04T10:00");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 150);
+    // the notice says the period runs from the day after the applicant receives it, and prints no date yet
+    String notice = letters.html(letters.latest("default", pi.getBusinessKey(),
+        org.disclosuredesk.letters.LetterType.FEE_NOTICE).orElseThrow());
+    assertThat(notice).contains("收到本通知次日起20个工作日内").doesNotContain("2026年4月1日");
+    // the receipt date is checked: not before the notice, not in the future
+    at("2026-03-09T10:00");
+    assertThatThrownBy(() -> route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "EMAIL",
+        "feeNoticeReceivedOn", "2026-03-03")).hasMessageContaining("不能早于");
+    assertThatThrownBy(() -> route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "EMAIL",
+        "feeNoticeReceivedOn", "2026-03-10")).hasMessageContaining("不能晚于今天");
+    // confirmed by e-mail on Saturday 03-07: received on the next working day, Monday 03-09 (Art. 31 rule)
+    route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "EMAIL", "feeNoticeReceivedOn", "2026-03-07");
+    // 20 working days from the day after 03-09: 04-07 (Qingming 04-04…04-06 not counted)
+    assertThat(route.task(pi, "Task_RecordFeePayment")).hasDueDate(instant("2026-04-07T18:00"));
+    assertThat(route.timers(pi, "Timer_FeePaymentPeriodEnds").get(0).getDuedate()).isEqualTo(instant("2026-04-08T00:00"));
+    assertThat(register.timeline("default", pi.getBusinessKey())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("FEE_NOTICE_RECEIVED");
+      assertThat(e.detail()).contains("2026-03-09", "2026-04-07");
+    });
+  }
+
+  @Test
+  void oneFeePerApplication() {
+    ProcessInstance pi = route.registerWalkIn("近十年全部会议纪要");
+    route.acceptFor(pi, "office");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 150);
+    route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "PICKUP", "feeNoticeReceivedOn", "2026-03-02");
+    route.complete(pi, "Task_RecordFeePayment", "feePaidOn", "2026-03-02");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+    // a second fee after the first was paid is refused
+    assertThatThrownBy(() -> route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE",
+        "feeMethod", "PER_CASE", "feeUnits", 40)).hasMessageContaining("只能收取一次");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+  }
+
+  @Test
+  void noFeeOnApplicationsReceivedBefore2021() {
+    org.disclosuredesk.intake.Registration r = registration.registerAndStart(
+        RouteTestSupport.walkIn("2020年全部会议纪要", LocalDate.of(2020, 12, 31)), null, "reception");
+    ProcessInstance pi = route.instanceOf(r.caseNumber());
+    route.acceptFor(pi, "office");
+    assertThatThrownBy(() -> route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE",
+        "feeMethod", "PER_PAGE", "feeUnits", 250)).hasMessageContaining("2021年1月1日");
     assertThat(pi).isWaitingAt("Task_HandleRequest");
   }
 
