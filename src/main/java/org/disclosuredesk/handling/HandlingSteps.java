@@ -125,6 +125,11 @@ class HandlingSteps {
       errors.add(new FieldError("拟答复类型", "必须选择"));
       return;
     }
+    if (Outcome.NEEDS_OWN_STEP.contains(outcome)) {
+      errors.add(new FieldError("拟答复类型",
+          "“无正当理由大量反复申请”须依第三十五条先要求申请人说明理由，本系统尚无该环节，不能直接选择"));
+      return;
+    }
     WithholdingGround ground = CaseVariables.enumValue(task, "proposedGround", WithholdingGround.class).orElse(null);
     if (outcome.needsWithholdingGround() && ground == null) {
       errors.add(new FieldError("不予公开理由", "不予公开必须选择理由"));

@@ -43,6 +43,8 @@ import org.springframework.stereotype.Service;
 class IntakeSteps {
 
   static final String LATE_SUPPLEMENT_DECISION = "lateSupplementDecision";
+  /** Why “unreasonably many requests” cannot be chosen directly (Art. 35). */
+  static final String ART_35 = "“无正当理由大量反复申请”须依第三十五条先要求申请人说明理由，本系统尚无该环节，不能直接选择";
 
   private final CaseRegistration registration;
   private final CaseRegister register;
@@ -147,7 +149,9 @@ class IntakeSteps {
         }
         case "NOT_OGI" -> {
           Outcome o = CaseVariables.enumValue(task, "nonOgiOutcome", Outcome.class).orElse(null);
-          if (o == null || !Outcome.NOT_OGI.contains(o)) {
+          if (o != null && Outcome.NEEDS_OWN_STEP.contains(o)) {
+            errors.add(new FieldError("不予处理的情形", ART_35));
+          } else if (o == null || !Outcome.NOT_OGI.contains(o)) {
             errors.add(new FieldError("不予处理的情形", "必须选择"));
           } else {
             task.setVariable(OUTCOME, o.name());

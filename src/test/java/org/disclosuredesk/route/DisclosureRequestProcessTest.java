@@ -536,6 +536,18 @@ class DisclosureRequestProcessTest {
   }
 
   @Test
+  void unreasonablyManyRequestsIsNoChoiceWithoutTheArticle35Step() {
+    // Art. 35: the agency must first ask the applicant for reasons; the route has no such step yet,
+    // so neither reception nor the department may answer "无正当理由大量反复申请" directly
+    ProcessInstance pi = route.registerWalkIn("本局近二十年全部文件");
+    assertThatThrownBy(() -> route.complete(pi, "Task_CheckCompleteness", "completeness", "NOT_OGI",
+        "nonOgiOutcome", "EXCESSIVE", "replyNote", "申请过多")).hasMessageContaining("第三十五条");
+    route.acceptFor(pi, "office");
+    assertThatThrownBy(() -> route.propose(pi, "EXCESSIVE")).hasMessageContaining("第三十五条");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+  }
+
+  @Test
   void withdrawalEndsTheCaseBeforeTheReply() {
     ProcessInstance pi = route.registerWalkIn("某文件");
     route.acceptFor(pi, "office");
