@@ -21,6 +21,7 @@ import org.disclosuredesk.calendar.WorkingDayCalendar;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.CaseStatus;
+import org.disclosuredesk.casefile.Channel;
 import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.deadline.CaseClock;
 import org.disclosuredesk.deadline.DeadlineProperties;
@@ -43,6 +44,8 @@ import org.springframework.stereotype.Service;
 class IntakeSteps {
 
   static final String LATE_SUPPLEMENT_DECISION = "lateSupplementDecision";
+  /** How the supplement arrived (a {@link Channel} name); default: the application's channel. */
+  static final String SUPPLEMENT_CHANNEL = "supplementChannel";
   /** Why “unreasonably many requests” cannot be chosen directly (Art. 35). */
   static final String ART_35 = "“无正当理由大量反复申请”须依第三十五条先要求申请人说明理由，本系统尚无该环节，不能直接选择";
 
@@ -263,11 +266,16 @@ class IntakeSteps {
   /** Task_RestartClock: the reply period counts afresh from the day the supplement arrived (Art. 30). */
   void restartClock(DelegateExecution ex) {
     CaseRecord c = cases.caseOf(ex);
-    LocalDate received = CaseVariables.date(ex, "supplementReceivedOn", agency.timeZone()).orElse(clock.today());
+    LocalDate arrived = CaseVariables.date(ex, "supplementReceivedOn", agency.timeZone()).orElse(clock.today());
+    // Art. 31: a supplement sent online, by fax or e-mail is received on the day both sides confirm,
+    // which for one that arrives on a rest day is the next working day
+    Channel channel = CaseVariables.enumValue(ex, SUPPLEMENT_CHANNEL, Channel.class).orElse(c.channel());
+    LocalDate received = channel.confirmedOnWorkingDay() ? calendar.onOrNextWorkingDay(c.agencyCode(), arrived) : arrived;
     register.restartClock(c.agencyCode(), c.caseNumber(), received);
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.REGISTERED);
     register.record(c.agencyCode(), c.caseNumber(), "SUPPLEMENT_RECEIVED", null,
-        "收到申请人补正（" + received + "），答复期限重新计算" + noteOf(ex));
+        "收到申请人补正（" + channel.label() + "，" + (received.equals(arrived) ? received.toString()
+            : arrived + " 休息日提交，确认收到日为 " + received) + "），答复期限重新计算" + noteOf(ex));
     caseClock.refresh(c.agencyCode(), c.caseNumber(), "收到补正");
   }
 

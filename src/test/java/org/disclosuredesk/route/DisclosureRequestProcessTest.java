@@ -222,6 +222,32 @@ class DisclosureRequestProcessTest {
   }
 
   @Test
+  void anOnlineSupplementOnARestDayCountsFromTheNextWorkingDay() {
+    ProcessInstance pi = route.registerWalkIn("那个文件");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明文件名称");
+    // submitted through the portal on Saturday 03-07: confirmed, and so received, on Monday 03-09 (Art. 31)
+    at("2026-03-08T10:00");
+    route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-07", "supplementChannel", "ONLINE");
+    CaseRecord c = route.caseOf(pi);
+    assertThat(c.clockStartOn()).isEqualTo(LocalDate.of(2026, 3, 9));
+    // 20 working days from the day after 03-09: 04-07 (Qingming 04-04…04-06 is not counted)
+    assertThat(c.dueOn()).isEqualTo(LocalDate.of(2026, 4, 7));
+    assertThat(register.timeline("default", c.caseNumber())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("SUPPLEMENT_RECEIVED");
+      assertThat(e.detail()).contains("2026-03-07", "2026-03-09");
+    });
+  }
+
+  @Test
+  void aSupplementHandedInOnARestDayCountsFromThatDay() {
+    ProcessInstance pi = route.registerWalkIn("那个文件");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明文件名称");
+    at("2026-03-08T10:00");
+    route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-07", "supplementChannel", "IN_PERSON");
+    assertThat(route.caseOf(pi).clockStartOn()).isEqualTo(LocalDate.of(2026, 3, 7));
+  }
+
+  @Test
   void stillUnclearAfterTheSupplementIsAnsweredAsSuch() {
     ProcessInstance pi = route.registerWalkIn("有关文件");
     route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明");
