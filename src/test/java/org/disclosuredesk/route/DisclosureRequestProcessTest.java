@@ -133,6 +133,48 @@ class DisclosureRequestProcessTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
+  private static org.disclosuredesk.intake.RegistrationRequest ordinaryLetter(LocalDate arrivedOn, LocalDate confirmedOn,
+      String note) {
+    org.disclosuredesk.intake.RegistrationRequest w = RouteTestSupport.walkIn("2025年度部门预算", confirmedOn);
+    return new org.disclosuredesk.intake.RegistrationRequest(org.disclosuredesk.casefile.Channel.LETTER, confirmedOn,
+        w.applicant(), w.description(), null, w.format(), w.delivery(), null,
+        new org.disclosuredesk.intake.RegistrationRequest.LetterReceipt(false, arrivedOn, note));
+  }
+
+  private java.util.List<String> refusedFields(org.disclosuredesk.intake.RegistrationRequest r) {
+    try {
+      registration.registerAndStart(r, null, "reception");
+    } catch (org.disclosuredesk.web.InvalidInputException e) {
+      return e.errors().stream().map(org.disclosuredesk.web.FieldError::field).toList();
+    }
+    return java.util.List.of();
+  }
+
+  @Test
+  void anOrdinaryLetterIsReceivedOnTheDayOfConfirmationTriedOnTheDayItArrived() {
+    at("2026-03-04T10:00");
+    // the day it arrived is needed, confirmation cannot come before it, and a later one says why
+    assertThat(refusedFields(ordinaryLetter(null, LocalDate.of(2026, 3, 3), null))).contains("letter.arrivedOn");
+    assertThat(refusedFields(ordinaryLetter(LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 2), null)))
+        .contains("receivedOn");
+    assertThat(refusedFields(ordinaryLetter(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), null)))
+        .contains("letter.confirmationNote");
+    // letter details on an application that was not a letter are refused
+    org.disclosuredesk.intake.RegistrationRequest w = RouteTestSupport.walkIn("某文件", null);
+    assertThat(refusedFields(new org.disclosuredesk.intake.RegistrationRequest(w.channel(), null, w.applicant(),
+        w.description(), null, w.format(), w.delivery(), null,
+        new org.disclosuredesk.intake.RegistrationRequest.LetterReceipt(false, LocalDate.of(2026, 3, 2), null))))
+        .contains("letter");
+    // arrived Monday 03-02, the phone was not answered that day, confirmed Tuesday 03-03: received 03-03
+    org.disclosuredesk.intake.Registration r = registration.registerAndStart(
+        ordinaryLetter(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), "到达当日电话联系申请人无人接听"), null, "reception");
+    assertThat(r.receivedOn()).isEqualTo(LocalDate.of(2026, 3, 3));
+    assertThat(register.timeline("default", r.caseNumber())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("REGISTERED");
+      assertThat(e.detail()).contains("平信", "2026-03-02", "2026-03-03", "到达当日电话联系申请人无人接听");
+    });
+  }
+
   @Test
   void petitionIsAnsweredAtIntakeWithoutGoingToADepartment() {
     ProcessInstance pi = route.registerWalkIn("投诉某街道办事处工作人员态度问题");
