@@ -151,6 +151,13 @@ public class CaseRegister {
     update(agencyCode, caseNumber, "late_supplement_reason = ?", truncate(reason, 2000));
   }
 
+  /** Cases received since {@code from} whose supplement notice went out late with a supervisor's reason (supervision). */
+  public int countLateSupplementNotices(String agencyCode, LocalDate from) {
+    return jdbc.sql("select count(*) from dd_case where agency_code = ? and late_supplement_reason is not null"
+            + " and received_on >= ?")
+        .params(agencyCode, from).query(Integer.class).single();
+  }
+
   /** The open user task of the case and who holds it (null when none); kept for the supervision lists. */
   @Transactional
   public void setCurrentTask(String processInstanceId, String taskName, String assignee) {

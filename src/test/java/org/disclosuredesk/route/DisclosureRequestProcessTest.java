@@ -257,6 +257,8 @@ class DisclosureRequestProcessTest {
     assertThat(rest.withBasicAuth("supervisor", "supervisor")
         .getForObject("/supervision/cases/" + late.caseNumber(), String.class))
         .contains("逾期补正告知", "申请材料在转办途中延误");
+    assertThat(rest.withBasicAuth("supervisor", "supervisor").getForObject("/supervision/?filter=open", String.class))
+        .containsPattern("id=\"late-supplement-count\">[1-9]");
     // the supplement arrives: the clock restarts (03-13 + 20 = 04-13), never earlier than the original 03-30
     at("2026-03-13T10:00");
     route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-13");
