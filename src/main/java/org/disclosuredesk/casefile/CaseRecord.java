@@ -28,7 +28,9 @@ public record CaseRecord(
     LocalDate repliedOn,
     LocalDate closedOn,
     String currentTask,
-    String currentAssignee) {
+    String currentAssignee,
+    /** Why a supervisor allowed a supplement notice after the 7 working days (Art. 30); null when none was late. */
+    String lateSupplementReason) {
 
   public boolean isOpen() {
     return status.isOpen();

@@ -28,7 +28,7 @@ public class CaseRegister {
           + " extension_days, supplement_requested_on, supplement_due_on, due_on, applicant_type, applicant_name, applicant_id_type, applicant_id_number,"
           + " applicant_phone, applicant_email, applicant_address, contact_person, description, purpose,"
           + " info_format, delivery, department, status, outcome, withholding_ground, reply_note, replied_on, closed_on,"
-          + " current_task, current_assignee";
+          + " current_task, current_assignee, late_supplement_reason";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -149,6 +149,19 @@ public class CaseRegister {
   public void requestSupplement(String agencyCode, String caseNumber, LocalDate requestedOn, LocalDate dueOn) {
     update(agencyCode, caseNumber, "supplement_requested_on = ?, supplement_due_on = ?, status = ?",
         requestedOn, dueOn, CaseStatus.AWAITING_SUPPLEMENT.name());
+  }
+
+  /** A supervisor allowed a supplement notice after the 7 working days of Art. 30, for this reason. */
+  @Transactional
+  public void recordLateSupplementNotice(String agencyCode, String caseNumber, String reason) {
+    update(agencyCode, caseNumber, "late_supplement_reason = ?", truncate(reason, 2000));
+  }
+
+  /** Cases received since {@code from} whose supplement notice went out late with a supervisor's reason (supervision). */
+  public int countLateSupplementNotices(String agencyCode, LocalDate from) {
+    return jdbc.sql("select count(*) from dd_case where agency_code = ? and late_supplement_reason is not null"
+            + " and received_on >= ?")
+        .params(agencyCode, from).query(Integer.class).single();
   }
 
   /** The open user task of the case and who holds it (null when none); kept for the supervision lists. */
@@ -284,6 +297,6 @@ public class CaseRegister {
         CaseStatus.valueOf(rs.getString("status")), enumOrNull(Outcome.class, rs.getString("outcome")),
         enumOrNull(WithholdingGround.class, rs.getString("withholding_ground")), rs.getString("reply_note"),
         rs.getObject("replied_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-        rs.getString("current_task"), rs.getString("current_assignee"));
+        rs.getString("current_task"), rs.getString("current_assignee"), rs.getString("late_supplement_reason"));
   }
 }

@@ -32,6 +32,12 @@ public enum Outcome {
   /** Outcomes a reception officer can decide at the completeness check: not an OGI request at all. */
   public static final Set<Outcome> NOT_OGI = EnumSet.of(PETITION, REPEAT, PUBLICATION, EXCESSIVE, CONFIRM_OR_REISSUE);
 
+  /**
+   * Outcomes that only a step of their own may reach, never chosen directly: Art. 35 requires asking
+   * the applicant for reasons first, and the route has no such step yet.
+   */
+  public static final Set<Outcome> NEEDS_OWN_STEP = EnumSet.of(EXCESSIVE);
+
   /** Outcomes the process reaches by itself, never proposed by an officer. */
   public static final Set<Outcome> PROCEDURAL = EnumSet.of(ABANDONED_NO_CORRECTION, ABANDONED_FEE_UNPAID, OTHER);
 

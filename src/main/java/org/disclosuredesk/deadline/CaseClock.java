@@ -50,6 +50,17 @@ public class CaseClock {
   public LocalDate replyDueOn(CaseRecord c, List<ClockPause> pauses) {
     LocalDate start = c.status() == CaseStatus.AWAITING_SUPPLEMENT && c.supplementDueOn() != null
         ? c.supplementDueOn() : c.clockStartOn();
+    LocalDate due = dueFrom(c, start, pauses);
+    if (c.lateSupplementReason() != null) {
+      // a supplement notice sent after the 7 working days never brings the deadline before the one that
+      // ran from receipt without it
+      LocalDate original = dueFrom(c, c.receivedOn(), pauses);
+      return original.isAfter(due) ? original : due;
+    }
+    return due;
+  }
+
+  private LocalDate dueFrom(CaseRecord c, LocalDate start, List<ClockPause> pauses) {
     int needed = c.regime().replyWorkingDays() + c.extensionDays();
     String agency = c.agencyCode();
     LocalDate day = start;
@@ -120,7 +131,10 @@ public class CaseClock {
       if (!c.regime().excludesFromReplyPeriod(p.reason())) {
         continue; // 2007 text: only third-party consultation is left out of the period
       }
-      LocalDate end = p.endedOn() != null ? p.endedOn() : later(today.today(), plannedEnd(agency, p));
+      // a running consultation counts as its full statutory period and never more (Art. 32, 34: 15 working
+      // days); a running fee pause lasts at least until today
+      LocalDate end = p.endedOn() != null ? p.endedOn()
+          : p.reason() == PauseReason.FEE_PAYMENT ? later(today.today(), plannedEnd(agency, p)) : plannedEnd(agency, p);
       if (day.isAfter(p.startedOn()) && !day.isAfter(end)) {
         return true;
       }

@@ -86,6 +86,11 @@ public class DeadlineTimers {
         periods.endOfDay());
   }
 
+  /** A decision due by the end of the next working day (e.g. confirming that a period ran out). */
+  public Date nextWorkingDayEnd(DelegateExecution execution) {
+    return superviseBy(execution);
+  }
+
   // --- supplement (Art. 30) -----------------------------------------------------------------
 
   /** Reception must send the supplement notice within 7 working days of the clock start. */

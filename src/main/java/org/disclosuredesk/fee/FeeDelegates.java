@@ -15,6 +15,11 @@ class FeeDelegates {
   }
 
   @Bean
+  TaskListener recordFeeNoticeDelivery(FeeSteps steps) {
+    return steps::recordNoticeDelivery;
+  }
+
+  @Bean
   TaskListener validateFeePayment(FeeSteps steps) {
     return steps::validatePayment;
   }
@@ -22,6 +27,11 @@ class FeeDelegates {
   @Bean
   JavaDelegate recordFeePayment(FeeSteps steps) {
     return steps::recordPayment;
+  }
+
+  @Bean
+  JavaDelegate reopenFeePaymentPeriod(FeeSteps steps) {
+    return steps::reopenPaymentPeriod;
   }
 
   @Bean

@@ -28,6 +28,8 @@ class FeeSteps {
   static final String METHOD = "feeMethod";
   static final String UNITS = "feeUnits";
   static final String PAID_ON = "feePaidOn";
+  static final String NOTICE_DELIVERY = "feeNoticeDelivery";
+  static final String NOTICE_RECEIVED_ON = "feeNoticeReceivedOn";
 
   private final Fees fees;
   private final CaseRegister register;
@@ -37,9 +39,11 @@ class FeeSteps {
   private final AgencyClock clock;
 
   private final RouteCases cases;
+  private final org.disclosuredesk.reply.ClosingLetter closingLetter;
 
   FeeSteps(Fees fees, CaseRegister register, CaseClock caseClock, Notifications notifications,
-      AgencyProperties agency, AgencyClock clock, RouteCases cases) {
+      AgencyProperties agency, AgencyClock clock, RouteCases cases, org.disclosuredesk.reply.ClosingLetter closingLetter) {
+    this.closingLetter = closingLetter;
     this.cases = cases;
     this.fees = fees;
     this.register = register;
@@ -76,6 +80,39 @@ class FeeSteps {
     if (fees.openPaymentDueOn(cases.agencyOf(task), CaseVariables.caseNumber(task)).isPresent()) {
       throw new RouteInputException("办理意见", "已有未结的收费通知");
     }
+    fees.refusal(cases.agencyOf(task), CaseVariables.caseNumber(task)).ifPresent(why -> {
+      throw new RouteInputException("办理意见", why);
+    });
+  }
+
+  /**
+   * Task_DeliverFeeNotice (complete): how and when the applicant received the fee notice; the
+   * payment period then counts from the day after (validated: not before the notice, not in the future).
+   */
+  void recordNoticeDelivery(DelegateTask task) {
+    String delivery = CaseVariables.string(task, NOTICE_DELIVERY);
+    if (delivery == null || !java.util.List.of("PICKUP", "POST", "EMAIL", "FAX").contains(delivery)) {
+      throw new RouteInputException("送达方式", "必须选择");
+    }
+    LocalDate received;
+    try {
+      received = CaseVariables.date(task, NOTICE_RECEIVED_ON, agency.timeZone())
+          .orElseThrow(() -> new RouteInputException("收到通知日期", "必须填写"));
+    } catch (DateTimeParseException e) {
+      throw new RouteInputException("收到通知日期", "日期格式应为 YYYY-MM-DD");
+    }
+    String agencyCode = cases.agencyOf(task);
+    String caseNumber = CaseVariables.caseNumber(task);
+    LocalDate issuedOn = register.pauses(agencyCode, caseNumber).stream()
+        .filter(p -> p.isOpen() && p.reason() == org.disclosuredesk.casefile.PauseReason.FEE_PAYMENT)
+        .map(org.disclosuredesk.casefile.ClockPause::startedOn).findFirst().orElse(null);
+    if (issuedOn != null && received.isBefore(issuedOn)) {
+      throw new RouteInputException("收到通知日期", "不能早于收费通知发出日期 " + issuedOn);
+    }
+    if (received.isAfter(clock.today())) {
+      throw new RouteInputException("收到通知日期", "不能晚于今天（" + clock.today() + "）");
+    }
+    fees.recordNoticeReceipt(agencyCode, caseNumber, task.getAssignee(), delivery, received);
   }
 
   /** Task_RecordFeePayment (complete): the day the fee was paid, within the period. */
@@ -113,6 +150,15 @@ class FeeSteps {
     String caseNumber = CaseVariables.caseNumber(ex);
     fees.recordUnpaid(agencyCode, caseNumber, null);
     register.close(agencyCode, caseNumber, Outcome.ABANDONED_FEE_UNPAID, clock.today());
+    closingLetter.issue(agencyCode, caseNumber);
+  }
+
+  /** Task_ReopenFeePaymentPeriod: reception recorded a justified reason for the delay; a new period runs from today. */
+  void reopenPaymentPeriod(DelegateExecution ex) {
+    String agencyCode = cases.agencyOf(ex);
+    String caseNumber = CaseVariables.caseNumber(ex);
+    fees.reopenPaymentPeriod(agencyCode, caseNumber, CaseVariables.string(ex, "justifiedReason"));
+    caseClock.refresh(agencyCode, caseNumber, "正当理由，重新给予缴费期限");
   }
 
   /** The last day to pay, for timers and the task's due date. */

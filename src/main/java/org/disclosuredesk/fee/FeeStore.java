@@ -52,12 +52,28 @@ class FeeStore {
     return key.getKey().longValue();
   }
 
+  /** Whether the application was ever charged a fee (open, paid or unpaid): one fee per application. */
+  boolean anyFee(String agencyCode, String caseNumber) {
+    return jdbc.sql("select count(*) from dd_fee where agency_code = ? and case_number = ?")
+        .params(agencyCode, caseNumber).query(Integer.class).single() > 0;
+  }
+
+  /** The open fee's notice reached the applicant on {@code receivedOn}; payment is due by {@code paymentDueOn}. */
+  void noticeReceived(long id, LocalDate receivedOn, LocalDate paymentDueOn) {
+    jdbc.sql("update dd_fee set notice_received_on = ?, payment_due_on = ? where id = ? and status = 'OPEN'")
+        .params(receivedOn, paymentDueOn, id).update();
+  }
+
   Optional<OpenFee> open(String agencyCode, String caseNumber) {
     return jdbc.sql("select id, amount_yuan, payment_due_on from dd_fee where agency_code = ? and case_number = ?"
             + " and status = 'OPEN' order by id desc")
         .params(agencyCode, caseNumber)
         .query((rs, i) -> new OpenFee(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class)))
         .stream().findFirst();
+  }
+
+  void moveDue(long id, LocalDate paymentDueOn) {
+    jdbc.sql("update dd_fee set payment_due_on = ? where id = ? and status = 'OPEN'").params(paymentDueOn, id).update();
   }
 
   void settle(long id, String status, LocalDate settledOn) {

@@ -25,8 +25,23 @@ class HandlingDelegates {
   }
 
   @Bean
+  TaskListener validateConsultationReply(HandlingSteps steps) {
+    return steps::validateConsultationReply;
+  }
+
+  @Bean
   JavaDelegate endConsultation(HandlingSteps steps) {
     return steps::endConsultation;
+  }
+
+  @Bean
+  TaskListener validatePublicInterestDecision(HandlingSteps steps) {
+    return steps::validatePublicInterestDecision;
+  }
+
+  @Bean
+  JavaDelegate recordPublicInterestDecision(HandlingSteps steps) {
+    return steps::recordPublicInterestDecision;
   }
 
   @Bean

@@ -41,6 +41,13 @@ class HandlingSteps {
   static final String CONSULTATION_KIND = "consultationKind";
   static final String CONSULTATION_PARTY = "consultationParty";
   static final String CONSULTATION_ANSWER = "consultationAnswer";
+  static final String CONSULTATION_ANSWERED_ON = "consultationAnsweredOn";
+  /** Routing flag: a consulted third party objected to disclosure (Art. 32); disclosure then needs a public-interest decision. */
+  static final String THIRD_PARTY_OBJECTION = "thirdPartyObjection";
+  static final String OBJECTING_THIRD_PARTY = "objectingThirdParty";
+  static final String PUBLIC_INTEREST_DECISION = "publicInterestDecision";
+  static final String PUBLIC_INTEREST_REASON = "publicInterestReason";
+  static final String PUBLIC_INTEREST_DECIDED_BY = "publicInterestDecidedBy";
   static final String EXTENSION_REASON = "extensionReason";
   static final String EXTENSION_DAYS = "extensionDays";
   static final String EXTENSION_DECISION = "extensionDecision";
@@ -118,6 +125,11 @@ class HandlingSteps {
       errors.add(new FieldError("拟答复类型", "必须选择"));
       return;
     }
+    if (Outcome.NEEDS_OWN_STEP.contains(outcome)) {
+      errors.add(new FieldError("拟答复类型",
+          "“无正当理由大量反复申请”须依第三十五条先要求申请人说明理由，本系统尚无该环节，不能直接选择"));
+      return;
+    }
     WithholdingGround ground = CaseVariables.enumValue(task, "proposedGround", WithholdingGround.class).orElse(null);
     if (outcome.needsWithholdingGround() && ground == null) {
       errors.add(new FieldError("不予公开理由", "不予公开必须选择理由"));
@@ -162,6 +174,7 @@ class HandlingSteps {
         ? PauseReason.AGENCY_CONSULTATION : PauseReason.THIRD_PARTY_CONSULTATION;
     String party = CaseVariables.string(ex, CONSULTATION_PARTY);
     ex.removeVariable(CONSULTATION_ANSWER);
+    ex.removeVariable(CONSULTATION_ANSWERED_ON);
     register.openPause(c.agencyCode(), c.caseNumber(), reason, clock.today(), party);
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_CONSULTATION);
     register.record(c.agencyCode(), c.caseNumber(), "CONSULTATION_STARTED", null,
@@ -177,12 +190,47 @@ class HandlingSteps {
     }
   }
 
-  /** Task_EndConsultation: the answer arrived or the period ended; the clock runs again. */
+  /** Task_RecordConsultationReply (complete): the answer, and the day it arrived (not before the consultation, not in the future). */
+  void validateConsultationReply(DelegateTask task) {
+    CaseRecord c = cases.caseOf(task);
+    String answer = CaseVariables.string(task, CONSULTATION_ANSWER);
+    if (answer == null || !List.of("CONSENT", "OBJECTION", "PARTIAL_CONSENT").contains(answer)) {
+      throw new RouteInputException("征求意见结果", "必须选择");
+    }
+    LocalDate answeredOn;
+    try {
+      answeredOn = CaseVariables.date(task, CONSULTATION_ANSWERED_ON, agency.timeZone())
+          .orElseThrow(() -> new RouteInputException("收到答复日期", "必须填写"));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new RouteInputException("收到答复日期", "日期格式应为 YYYY-MM-DD");
+    }
+    LocalDate sentOn = openConsultation(c).startedOn();
+    if (answeredOn.isBefore(sentOn)) {
+      throw new RouteInputException("收到答复日期", "不能早于发出征求意见的日期 " + sentOn);
+    }
+    if (answeredOn.isAfter(clock.today())) {
+      throw new RouteInputException("收到答复日期", "不能晚于今天（" + clock.today() + "）");
+    }
+  }
+
+  /**
+   * Task_EndConsultation: the answer arrived or the period ended; the clock runs again. The pause
+   * ends on the day the answer arrived, and never later than the period's last day (at most 15
+   * working days are excluded, Art. 32, 34), so the final figure is the running estimate's.
+   */
   void endConsultation(DelegateExecution ex) {
     CaseRecord c = cases.caseOf(ex);
-    register.closePause(c.agencyCode(), c.caseNumber(), clock.today());
+    LocalDate lastDay = caseClock.plannedEnd(c.agencyCode(), openConsultation(c));
+    LocalDate answeredOn = CaseVariables.string(ex, CONSULTATION_ANSWER) == null ? null
+        : CaseVariables.date(ex, CONSULTATION_ANSWERED_ON, agency.timeZone()).orElse(clock.today());
+    LocalDate endedOn = answeredOn == null || answeredOn.isAfter(lastDay) ? lastDay : answeredOn;
+    register.closePause(c.agencyCode(), c.caseNumber(), endedOn);
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.IN_HANDLING);
     String answer = CaseVariables.string(ex, CONSULTATION_ANSWER);
+    if ("OBJECTION".equals(answer) && !"AGENCY".equals(CaseVariables.string(ex, CONSULTATION_KIND))) {
+      ex.setVariable(THIRD_PARTY_OBJECTION, true);
+      ex.setVariable(OBJECTING_THIRD_PARTY, CaseVariables.string(ex, CONSULTATION_PARTY));
+    }
     String text = switch (answer == null ? "NO_ANSWER" : answer) {
       case "CONSENT" -> "被征求意见方同意公开";
       case "OBJECTION" -> "被征求意见方不同意公开" + note(ex, "consultationNote");
@@ -191,6 +239,61 @@ class HandlingSteps {
     };
     register.record(c.agencyCode(), c.caseNumber(), "CONSULTATION_ENDED", null, text + "，恢复计算答复期限");
     caseClock.refresh(c.agencyCode(), c.caseNumber(), "征求意见结束");
+  }
+
+  /**
+   * Task_DecidePublicInterest (complete): after a third party's objection, disclosure needs the
+   * decision that withholding would seriously harm the public interest (Art. 32), with its reason
+   * and who took it; otherwise the information is withheld to protect the third party's rights.
+   */
+  void validatePublicInterestDecision(DelegateTask task) {
+    String decision = CaseVariables.string(task, PUBLIC_INTEREST_DECISION);
+    if (!"DISCLOSE".equals(decision) && !"WITHHOLD".equals(decision)) {
+      throw new RouteInputException("公共利益决定", "必须选择予以公开或不予公开");
+    }
+    String reason = CaseVariables.string(task, PUBLIC_INTEREST_REASON);
+    if ("DISCLOSE".equals(decision) && reason == null) {
+      throw new RouteInputException("公开理由", "基于公共利益决定公开的，必须说明不公开会对公共利益造成重大影响的理由");
+    }
+    if (reason != null && reason.length() > 2000) {
+      throw new RouteInputException("公开理由", "不能超过 2000 个字符");
+    }
+    String decidedBy = task.getAssignee() != null ? task.getAssignee() : org.disclosuredesk.casefile.Actors.current();
+    if (decidedBy == null) {
+      throw new RouteInputException("公共利益决定", "无法确定作出决定的人员，请先签收任务");
+    }
+    task.setVariable(PUBLIC_INTEREST_DECIDED_BY, decidedBy);
+  }
+
+  /**
+   * Task_RecordPublicInterestDecision: records the decision on the timeline; a disclosure issues the
+   * public-interest notice to the third party (公共利益公开告知书), a refusal makes the outcome
+   * withholding for third-party rights (Art. 15, 32).
+   */
+  void recordPublicInterestDecision(DelegateExecution ex) {
+    CaseRecord c = cases.caseOf(ex);
+    String decidedBy = CaseVariables.string(ex, PUBLIC_INTEREST_DECIDED_BY);
+    String reason = CaseVariables.string(ex, PUBLIC_INTEREST_REASON);
+    String thirdParty = CaseVariables.string(ex, OBJECTING_THIRD_PARTY);
+    if ("DISCLOSE".equals(CaseVariables.string(ex, PUBLIC_INTEREST_DECISION))) {
+      register.record(c.agencyCode(), c.caseNumber(), "PUBLIC_INTEREST_DECIDED", decidedBy,
+          "第三方（" + thirdParty + "）不同意公开；经认定不公开会对公共利益造成重大影响，决定予以公开（第三十二条）。理由："
+              + reason);
+      java.util.Map<String, Object> details = new java.util.HashMap<>();
+      details.put("thirdParty", thirdParty == null ? "第三方" : thirdParty);
+      details.put("reason", reason);
+      String redactions = CaseVariables.string(ex, "redactions");
+      if (redactions != null) {
+        details.put("information", c.description() + "（作区分处理：" + redactions + "）");
+      }
+      letters.issue(c.agencyCode(), c.caseNumber(), LetterType.THIRD_PARTY_DISCLOSURE_NOTICE, decidedBy, details);
+    } else {
+      ex.setVariable(OUTCOME, Outcome.WITHHOLD.name());
+      ex.setVariable(WITHHOLDING_GROUND, WithholdingGround.THIRD_PARTY_RIGHTS.name());
+      register.record(c.agencyCode(), c.caseNumber(), "PUBLIC_INTEREST_DECIDED", decidedBy,
+          "第三方（" + thirdParty + "）不同意公开，未认定公共利益需要公开，不予公开（保护第三方合法权益）"
+              + (reason == null ? "" : "：" + reason));
+    }
   }
 
   /** Task_ApproveExtension (complete): the head of the OGI office decided, within the law's limit. */
@@ -228,6 +331,12 @@ class HandlingSteps {
     } else {
       register.record(c.agencyCode(), c.caseNumber(), "EXTENSION_REFUSED", null, "不同意延期" + note(ex, "extensionNote"));
     }
+  }
+
+  private org.disclosuredesk.casefile.ClockPause openConsultation(CaseRecord c) {
+    return register.pauses(c.agencyCode(), c.caseNumber()).stream()
+        .filter(p -> p.isOpen() && p.reason() != PauseReason.FEE_PAYMENT).reduce((a, b) -> b)
+        .orElseThrow(() -> new IllegalStateException("no consultation running for " + c.caseNumber()));
   }
 
   private static void text(VariableScope scope, String name, String label, int max, List<FieldError> errors) {

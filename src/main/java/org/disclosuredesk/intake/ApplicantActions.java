@@ -72,6 +72,10 @@ class ApplicantActions {
     java.util.Map<String, Object> variables = new java.util.HashMap<>();
     variables.put("supplementReceivedOn", received.toString());
     variables.put("supplementNote", note);
+    // the portal forwards what the applicant submitted online (received on the next working day if on a rest day)
+    if (org.disclosuredesk.identity.CurrentUser.get().in(org.disclosuredesk.identity.Groups.PORTAL)) {
+      variables.put(IntakeSteps.SUPPLEMENT_CHANNEL, org.disclosuredesk.casefile.Channel.ONLINE.name());
+    }
     try {
       tasks.complete(waiting.getId(), variables);
     } catch (RouteInputException invalid) { // the engine boundary unwraps it (UnwrapRouteInput)

@@ -101,7 +101,7 @@ public class CaseRegistration {
     register.insert(new NewCase(agency.code(), caseNumber, r.channel(), receivedOn, applicant, r.description().trim(),
         trim(r.purpose()), r.format(), r.delivery(), department, idempotencyKey, actor));
     register.record(agency.code(), caseNumber, "REGISTERED", actor,
-        "登记申请（" + r.channel().label() + "），收到申请日期 " + receivedOn);
+        "登记申请（" + r.channel().label() + "），收到申请日期 " + receivedOn + letterText(r, receivedOn));
     return caseNumber;
   }
 
@@ -112,6 +112,20 @@ public class CaseRegistration {
   LocalDate receiptDate(RegistrationRequest r) {
     LocalDate given = r.receivedOn() != null ? r.receivedOn() : clock.today();
     return r.channel().confirmedOnWorkingDay() ? calendar.onOrNextWorkingDay(agency.code(), given) : given;
+  }
+
+  /** How a letter's receipt date came about (Art. 31), for the timeline. */
+  private static String letterText(RegistrationRequest r, LocalDate receivedOn) {
+    RegistrationRequest.LetterReceipt letter = r.letter();
+    if (letter == null) {
+      return "";
+    }
+    if (!letter.ordinary()) {
+      return "（挂号信/快递，签收之日）";
+    }
+    return "（平信，" + letter.arrivedOn() + " 到达，当日尝试与申请人确认；" + receivedOn + " 确认，以确认之日为收到申请日期"
+        + (letter.confirmationNote() == null || letter.confirmationNote().isBlank() ? "" : "：" + letter.confirmationNote().trim())
+        + "）";
   }
 
   /** Keys are the caller's own: another account's retry never sees this case. */

@@ -25,6 +25,11 @@ class IntakeDelegates {
   }
 
   @Bean
+  TaskListener validateLateSupplementApproval(IntakeSteps steps) {
+    return steps::validateLateSupplementApproval;
+  }
+
+  @Bean
   JavaDelegate acceptCase(IntakeSteps steps) {
     return steps::acceptCase;
   }
@@ -37,6 +42,11 @@ class IntakeDelegates {
   @Bean
   TaskListener validateSupplement(IntakeSteps steps) {
     return steps::validateSupplement;
+  }
+
+  @Bean
+  JavaDelegate reopenSupplementPeriod(IntakeSteps steps) {
+    return steps::reopenSupplementPeriod;
   }
 
   @Bean

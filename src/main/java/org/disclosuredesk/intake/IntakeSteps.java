@@ -21,6 +21,7 @@ import org.disclosuredesk.calendar.WorkingDayCalendar;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.CaseStatus;
+import org.disclosuredesk.casefile.Channel;
 import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.deadline.CaseClock;
 import org.disclosuredesk.deadline.DeadlineProperties;
@@ -41,6 +42,12 @@ import org.springframework.stereotype.Service;
 /** The intake steps of the route: registration, department proposal, completeness check, supplement loop. */
 @Service
 class IntakeSteps {
+
+  static final String LATE_SUPPLEMENT_DECISION = "lateSupplementDecision";
+  /** How the supplement arrived (a {@link Channel} name); default: the application's channel. */
+  static final String SUPPLEMENT_CHANNEL = "supplementChannel";
+  /** Why “unreasonably many requests” cannot be chosen directly (Art. 35). */
+  static final String ART_35 = "“无正当理由大量反复申请”须依第三十五条先要求申请人说明理由，本系统尚无该环节，不能直接选择";
 
   private final CaseRegistration registration;
   private final CaseRegister register;
@@ -144,7 +151,16 @@ class IntakeSteps {
             task.setVariable(DEPARTMENT, DepartmentProperties.normalise(CaseVariables.string(task, DEPARTMENT)));
           }
         }
-        case "NEEDS_SUPPLEMENT" -> {
+        case "NEEDS_SUPPLEMENT", "LATE_SUPPLEMENT" -> {
+          LocalDate noticeDue = supplementNoticeDue(cases.caseOf(task));
+          boolean late = clock.today().isAfter(noticeDue);
+          if ("NEEDS_SUPPLEMENT".equals(decision) && late && supplements == 0) {
+            errors.add(new FieldError("审查结论", "补正告知须在收到申请之日起 " + periods.supplementNoticeWorkingDays()
+                + " 个工作日内（至 " + noticeDue + "）一次性发出，现已逾期；确需补正的，请选择“逾期补正，报督办审批”"));
+          }
+          if ("LATE_SUPPLEMENT".equals(decision) && !late) {
+            errors.add(new FieldError("审查结论", "补正告知期限（至 " + noticeDue + "）尚未届满，请直接选择“需要补正”"));
+          }
           String items = CaseVariables.string(task, "supplementItems");
           if (items == null) {
             errors.add(new FieldError("需补正的内容", "必须一次性列明需要补正的全部事项"));
@@ -157,7 +173,9 @@ class IntakeSteps {
         }
         case "NOT_OGI" -> {
           Outcome o = CaseVariables.enumValue(task, "nonOgiOutcome", Outcome.class).orElse(null);
-          if (o == null || !Outcome.NOT_OGI.contains(o)) {
+          if (o != null && Outcome.NEEDS_OWN_STEP.contains(o)) {
+            errors.add(new FieldError("不予处理的情形", ART_35));
+          } else if (o == null || !Outcome.NOT_OGI.contains(o)) {
             errors.add(new FieldError("不予处理的情形", "必须选择"));
           } else {
             task.setVariable(OUTCOME, o.name());
@@ -180,9 +198,44 @@ class IntakeSteps {
         switch (decision) {
           case "COMPLETE" -> "申请内容完整，予以受理";
           case "NEEDS_SUPPLEMENT" -> "申请需要补正";
+          case "LATE_SUPPLEMENT" -> "申请需要补正，但已超过补正告知期限（" + supplementNoticeDue(cases.caseOf(task))
+              + "），报督办审批";
           case "NOT_OGI" -> "不属于政府信息公开申请：" + Outcome.valueOf(CaseVariables.string(task, OUTCOME)).label();
           default -> "补正后申请内容仍不明确";
         });
+  }
+
+  /** The last day for the supplement notice: 7 working days after the application was received (Art. 30). */
+  private LocalDate supplementNoticeDue(CaseRecord c) {
+    return calendar.addWorkingDays(c.agencyCode(), c.receivedOn(), periods.supplementNoticeWorkingDays());
+  }
+
+  /**
+   * Task_ApproveLateSupplementNotice (complete): a supervisor allows or refuses a supplement notice
+   * after the 7 working days; allowing it needs the reason, which is kept on the case and its timeline.
+   */
+  void validateLateSupplementApproval(DelegateTask task) {
+    CaseRecord c = cases.caseOf(task);
+    String decision = CaseVariables.string(task, LATE_SUPPLEMENT_DECISION);
+    if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
+      throw new RouteInputException("审批意见", "必须选择同意或不同意");
+    }
+    String reason = CaseVariables.string(task, "lateSupplementReason");
+    if (reason != null && reason.length() > 2000) {
+      throw new RouteInputException("逾期理由", "不能超过 2000 个字符");
+    }
+    LocalDate noticeDue = supplementNoticeDue(c);
+    if ("APPROVE".equals(decision)) {
+      if (reason == null) {
+        throw new RouteInputException("逾期理由", "同意逾期发出补正告知的，必须说明逾期理由");
+      }
+      register.recordLateSupplementNotice(c.agencyCode(), c.caseNumber(), reason);
+      register.record(c.agencyCode(), c.caseNumber(), "LATE_SUPPLEMENT_APPROVED", task.getAssignee(),
+          "同意逾期发出补正告知（补正告知期限至 " + noticeDue + "）；逾期理由：" + reason);
+    } else {
+      register.record(c.agencyCode(), c.caseNumber(), "LATE_SUPPLEMENT_REFUSED", task.getAssignee(),
+          "不同意逾期发出补正告知（补正告知期限至 " + noticeDue + "）" + (reason == null ? "" : "：" + reason));
+    }
   }
 
   /** Task_AcceptCase: the department confirmed by reception takes the case. */
@@ -234,12 +287,30 @@ class IntakeSteps {
   /** Task_RestartClock: the reply period counts afresh from the day the supplement arrived (Art. 30). */
   void restartClock(DelegateExecution ex) {
     CaseRecord c = cases.caseOf(ex);
-    LocalDate received = CaseVariables.date(ex, "supplementReceivedOn", agency.timeZone()).orElse(clock.today());
+    LocalDate arrived = CaseVariables.date(ex, "supplementReceivedOn", agency.timeZone()).orElse(clock.today());
+    // Art. 31: a supplement sent online, by fax or e-mail is received on the day both sides confirm,
+    // which for one that arrives on a rest day is the next working day
+    Channel channel = CaseVariables.enumValue(ex, SUPPLEMENT_CHANNEL, Channel.class).orElse(c.channel());
+    LocalDate received = channel.confirmedOnWorkingDay() ? calendar.onOrNextWorkingDay(c.agencyCode(), arrived) : arrived;
     register.restartClock(c.agencyCode(), c.caseNumber(), received);
     register.setStatus(c.agencyCode(), c.caseNumber(), CaseStatus.REGISTERED);
     register.record(c.agencyCode(), c.caseNumber(), "SUPPLEMENT_RECEIVED", null,
-        "收到申请人补正（" + received + "），答复期限重新计算" + noteOf(ex));
+        "收到申请人补正（" + channel.label() + "，" + (received.equals(arrived) ? received.toString()
+            : arrived + " 休息日提交，确认收到日为 " + received) + "），答复期限重新计算" + noteOf(ex));
     caseClock.refresh(c.agencyCode(), c.caseNumber(), "收到补正");
+  }
+
+  /**
+   * Task_ReopenSupplementPeriod: the period ran out, but reception recorded a justified reason for
+   * the delay (Art. 30: only 无正当理由逾期不补正 is deemed abandoned); a new period runs from today.
+   */
+  void reopenSupplementPeriod(DelegateExecution ex) {
+    CaseRecord c = cases.caseOf(ex);
+    LocalDate due = calendar.addWorkingDays(c.agencyCode(), clock.today(), periods.supplementPeriodWorkingDays());
+    register.requestSupplement(c.agencyCode(), c.caseNumber(), c.supplementRequestedOn(), due);
+    register.record(c.agencyCode(), c.caseNumber(), "JUSTIFIED_DELAY", null,
+        "申请人逾期未补正有正当理由（" + CaseVariables.string(ex, "justifiedReason") + "），重新给予补正期限至 " + due);
+    caseClock.refresh(c.agencyCode(), c.caseNumber(), "正当理由，重新给予补正期限");
   }
 
   /** Task_RemindSupplementNotice: only the first check has the 7-working-day limit. */

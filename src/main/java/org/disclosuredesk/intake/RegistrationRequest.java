@@ -16,7 +16,27 @@ public record RegistrationRequest(
     String purpose,
     InfoFormat format,
     Delivery delivery,
-    String department) {
+    String department,
+    LetterReceipt letter) {
+
+  /** An application without letter details (every channel but a letter; a letter that was signed for). */
+  public RegistrationRequest(Channel channel, LocalDate receivedOn, ApplicantInput applicant, String description,
+      String purpose, InfoFormat format, Delivery delivery, String department) {
+    this(channel, receivedOn, applicant, description, purpose, format, delivery, department, null);
+  }
+
+  /**
+   * How a letter came (Art. 31): one that needed a signature is received the day the agency signed
+   * for it ({@code receivedOn}); an ordinary letter ({@code signatureRequired} false) is received on the
+   * day the OGI office confirmed it with the applicant ({@code receivedOn}), which it must try on the day
+   * the letter arrived ({@code arrivedOn}); a later confirmation says why ({@code confirmationNote}).
+   */
+  public record LetterReceipt(Boolean signatureRequired, LocalDate arrivedOn, String confirmationNote) {
+
+    public boolean ordinary() {
+      return Boolean.FALSE.equals(signatureRequired);
+    }
+  }
 
   /** The applicant part of the body. */
   public record ApplicantInput(

@@ -44,6 +44,7 @@ class RegistrationValidator {
         errors.add(new FieldError("receivedOn", "收到申请日期不能早于条例施行日 2008-05-01"));
       }
     }
+    letter(errors, r);
     text(errors, "description", r.description(), true, 4000);
     text(errors, "purpose", r.purpose(), false, 2000);
     required(errors, "format", r.format());
@@ -53,6 +54,39 @@ class RegistrationValidator {
     }
     applicant(errors, r.applicant(), r.delivery());
     return errors;
+  }
+
+  /**
+   * Art. 31 for letters: an ordinary letter (no signature) is received on the day the OGI office
+   * confirms it with the applicant, tried on the day it arrives; a later confirmation says why.
+   */
+  private void letter(List<FieldError> errors, RegistrationRequest r) {
+    RegistrationRequest.LetterReceipt letter = r.letter();
+    if (letter == null) {
+      return;
+    }
+    if (r.channel() != null && r.channel() != org.disclosuredesk.casefile.Channel.LETTER) {
+      errors.add(new FieldError("letter", "只有信函申请才填写信函收件情况"));
+      return;
+    }
+    text(errors, "letter.confirmationNote", letter.confirmationNote(), false, 1000);
+    if (!letter.ordinary()) {
+      return;
+    }
+    if (letter.arrivedOn() == null) {
+      errors.add(new FieldError("letter.arrivedOn", "平信须填写信件到达日期"));
+      return;
+    }
+    if (letter.arrivedOn().isAfter(clock.today())) {
+      errors.add(new FieldError("letter.arrivedOn", "信件到达日期不能晚于今天（" + clock.today() + "）"));
+    }
+    LocalDate confirmedOn = r.receivedOn() != null ? r.receivedOn() : clock.today();
+    if (confirmedOn.isBefore(letter.arrivedOn())) {
+      errors.add(new FieldError("receivedOn", "平信的收到申请日期是与申请人确认之日，不能早于信件到达日期 " + letter.arrivedOn()));
+    } else if (confirmedOn.isAfter(letter.arrivedOn()) && blank(letter.confirmationNote())) {
+      errors.add(new FieldError("letter.confirmationNote",
+          "平信应在到达当日与申请人确认；晚于到达日确认的，须说明到达当日尝试联系的情况"));
+    }
   }
 
   private void applicant(List<FieldError> errors, ApplicantInput a, Delivery delivery) {

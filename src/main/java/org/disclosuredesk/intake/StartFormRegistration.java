@@ -23,7 +23,8 @@ final class StartFormRegistration {
 
   /** Form field keys; they are removed from the process once the case is in the register. */
   static final List<String> FIELDS = List.of("channel", "receivedOn", "applicantType", "applicantName", "idType",
-      "idNumber", "phone", "email", "address", "contactPerson", "description", "purpose", "format", "delivery");
+      "idNumber", "phone", "email", "address", "contactPerson", "description", "purpose", "format", "delivery",
+      "letterKind", "letterArrivedOn", "letterConfirmationNote");
 
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry("channel", "申请方式"), Map.entry("receivedOn", "收到申请日期"),
@@ -32,7 +33,9 @@ final class StartFormRegistration {
       Map.entry("applicant.phone", "联系电话"), Map.entry("applicant.email", "电子邮箱"),
       Map.entry("applicant.address", "通信地址"), Map.entry("applicant.contactPerson", "联系人"),
       Map.entry("applicant", "申请人"), Map.entry("description", "所需信息描述"), Map.entry("purpose", "用途"),
-      Map.entry("format", "信息载体形式"), Map.entry("delivery", "获取方式"), Map.entry("department", "承办部门"));
+      Map.entry("format", "信息载体形式"), Map.entry("delivery", "获取方式"), Map.entry("department", "承办部门"),
+      Map.entry("letter", "信件类型"), Map.entry("letter.arrivedOn", "信件到达日期"),
+      Map.entry("letter.confirmationNote", "到达当日确认情况"));
 
   private StartFormRegistration() {}
 
@@ -46,10 +49,32 @@ final class StartFormRegistration {
               CaseVariables.string(ex, "email"), CaseVariables.string(ex, "address"),
               CaseVariables.string(ex, "contactPerson")),
           CaseVariables.string(ex, "description"), CaseVariables.string(ex, "purpose"),
-          enumOf(ex, "format", InfoFormat.class), enumOf(ex, "delivery", Delivery.class), null);
+          enumOf(ex, "format", InfoFormat.class), enumOf(ex, "delivery", Delivery.class), null, letter(ex, zone));
     } catch (DateTimeParseException e) {
       throw new RouteInputException(LABELS.get("receivedOn"), "日期格式应为 YYYY-MM-DD");
     }
+  }
+
+  /** The letter fields of the form: kind SIGNED or ORDINARY, the day it arrived, the note on confirming. */
+  private static RegistrationRequest.LetterReceipt letter(DelegateExecution ex, java.time.ZoneId zone) {
+    String kind = CaseVariables.string(ex, "letterKind");
+    if (!"LETTER".equals(CaseVariables.string(ex, "channel"))) {
+      return null;
+    }
+    if (kind == null) {
+      throw new RouteInputException(LABELS.get("letter"), "信函申请须选择信件类型（需签收的信件或平信）");
+    }
+    if (!"SIGNED".equals(kind) && !"ORDINARY".equals(kind)) {
+      throw new RouteInputException(LABELS.get("letter"), "取值无效：" + kind);
+    }
+    java.time.LocalDate arrived;
+    try {
+      arrived = CaseVariables.date(ex, "letterArrivedOn", zone).orElse(null);
+    } catch (DateTimeParseException e) {
+      throw new RouteInputException(LABELS.get("letter.arrivedOn"), "日期格式应为 YYYY-MM-DD");
+    }
+    return new RegistrationRequest.LetterReceipt("SIGNED".equals(kind), arrived,
+        CaseVariables.string(ex, "letterConfirmationNote"));
   }
 
   /** Re-labels API field paths with the form's labels for Tasklist. */

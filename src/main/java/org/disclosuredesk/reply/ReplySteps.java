@@ -38,9 +38,11 @@ class ReplySteps {
 
   private final RouteCases cases;
   private final WithheldParts withheldParts;
+  private final ClosingLetter closingLetter;
 
   ReplySteps(CaseRegister register, AgencyProperties agency, AgencyClock clock, Letters letters,
-      Notifications notifications, RouteCases cases, WithheldParts withheldParts) {
+      Notifications notifications, RouteCases cases, WithheldParts withheldParts, ClosingLetter closingLetter) {
+    this.closingLetter = closingLetter;
     this.cases = cases;
     this.withheldParts = withheldParts;
     this.letters = letters;
@@ -121,6 +123,7 @@ class ReplySteps {
     register.close(c.agencyCode(), c.caseNumber(), Outcome.ABANDONED_NO_CORRECTION, clock.today());
     register.record(c.agencyCode(), c.caseNumber(), "DEEMED_ABANDONED", null,
         "申请人无正当理由逾期未补正（期限至 " + c.supplementDueOn() + "），视为放弃申请");
+    closingLetter.issue(c.agencyCode(), c.caseNumber());
   }
 
   private static String deliveryLabel(String method) {

@@ -19,7 +19,7 @@ public final class CaseVariables {
   public static final String AGENCY = "agencyCode";
   public static final String DEPARTMENT = "department";
   public static final String PROPOSED_DEPARTMENT = "proposedDepartment";
-  /** Completeness check: COMPLETE, NEEDS_SUPPLEMENT, NOT_OGI, STILL_UNCLEAR. */
+  /** Completeness check: COMPLETE, NEEDS_SUPPLEMENT, LATE_SUPPLEMENT (after the 7 working days: a supervisor decides), NOT_OGI, STILL_UNCLEAR. */
   public static final String COMPLETENESS = "completeness";
   /** Handling: PROPOSE_REPLY, REASSIGN, CONSULT, REQUEST_EXTENSION. */
   public static final String HANDLING_ACTION = "handlingAction";

@@ -22,6 +22,11 @@ class CaseWatch {
   private final AgencyClock clock;
   private final DepartmentProperties departments;
 
+  /** Today in the agency's time zone. */
+  java.time.LocalDate today() {
+    return clock.today();
+  }
+
   CaseWatch(OpenCaseQuery query, WorkingDayCalendar calendar, AgencyProperties agency, AgencyClock clock,
       DepartmentProperties departments) {
     this.query = query;

@@ -63,6 +63,8 @@ class SupervisionPages {
         departments);
     model.addAttribute("criteria", criteria);
     model.addAttribute("cases", watch.list(criteria));
+    model.addAttribute("lateSupplementNotices", register.countLateSupplementNotices(agency.code(),
+        watch.today().withDayOfYear(1)));
     model.addAttribute("filters", CaseFilter.values());
     model.addAttribute("departments", departments.departments());
     model.addAttribute("statuses", Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList());

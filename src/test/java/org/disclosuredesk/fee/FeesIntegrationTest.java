@@ -84,7 +84,7 @@ class FeesIntegrationTest {
     assertThat(letter.type()).isEqualTo(LetterType.FEE_NOTICE);
     try (PDDocument pdf = Loader.loadPDF(letters.pdf(letter))) {
       assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
-          .contains("收费通知书", "按量计收", "1,100", "2026年12月29日前", "视为放弃申请");
+          .contains("收费通知书", "按量计收", "1,100", "收到本通知次日起20个工作日内", "视为放弃申请");
     }
     assertThatThrownBy(() -> fees.issueNotice(A, caseNumber, "officer-planning", fee))
         .isInstanceOf(ConflictException.class);

@@ -50,6 +50,9 @@ class DisclosureRequestProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RouteTestSupport route;
   @Autowired CaseRegister register;
+  @Autowired org.disclosuredesk.intake.CaseRegistration registration;
+  @Autowired org.disclosuredesk.letters.Letters letters;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   @BeforeEach
   void setUp() {
@@ -143,6 +146,48 @@ class DisclosureRequestProcessTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
+  private static org.disclosuredesk.intake.RegistrationRequest ordinaryLetter(LocalDate arrivedOn, LocalDate confirmedOn,
+      String note) {
+    org.disclosuredesk.intake.RegistrationRequest w = RouteTestSupport.walkIn("2025年度部门预算", confirmedOn);
+    return new org.disclosuredesk.intake.RegistrationRequest(org.disclosuredesk.casefile.Channel.LETTER, confirmedOn,
+        w.applicant(), w.description(), null, w.format(), w.delivery(), null,
+        new org.disclosuredesk.intake.RegistrationRequest.LetterReceipt(false, arrivedOn, note));
+  }
+
+  private java.util.List<String> refusedFields(org.disclosuredesk.intake.RegistrationRequest r) {
+    try {
+      registration.registerAndStart(r, null, "reception");
+    } catch (org.disclosuredesk.web.InvalidInputException e) {
+      return e.errors().stream().map(org.disclosuredesk.web.FieldError::field).toList();
+    }
+    return java.util.List.of();
+  }
+
+  @Test
+  void anOrdinaryLetterIsReceivedOnTheDayOfConfirmationTriedOnTheDayItArrived() {
+    at("2026-03-04T10:00");
+    // the day it arrived is needed, confirmation cannot come before it, and a later one says why
+    assertThat(refusedFields(ordinaryLetter(null, LocalDate.of(2026, 3, 3), null))).contains("letter.arrivedOn");
+    assertThat(refusedFields(ordinaryLetter(LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 2), null)))
+        .contains("receivedOn");
+    assertThat(refusedFields(ordinaryLetter(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), null)))
+        .contains("letter.confirmationNote");
+    // letter details on an application that was not a letter are refused
+    org.disclosuredesk.intake.RegistrationRequest w = RouteTestSupport.walkIn("某文件", null);
+    assertThat(refusedFields(new org.disclosuredesk.intake.RegistrationRequest(w.channel(), null, w.applicant(),
+        w.description(), null, w.format(), w.delivery(), null,
+        new org.disclosuredesk.intake.RegistrationRequest.LetterReceipt(false, LocalDate.of(2026, 3, 2), null))))
+        .contains("letter");
+    // arrived Monday 03-02, the phone was not answered that day, confirmed Tuesday 03-03: received 03-03
+    org.disclosuredesk.intake.Registration r = registration.registerAndStart(
+        ordinaryLetter(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), "到达当日电话联系申请人无人接听"), null, "reception");
+    assertThat(r.receivedOn()).isEqualTo(LocalDate.of(2026, 3, 3));
+    assertThat(register.timeline("default", r.caseNumber())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("REGISTERED");
+      assertThat(e.detail()).contains("平信", "2026-03-02", "2026-03-03", "到达当日电话联系申请人无人接听");
+    });
+  }
+
   @Test
   void petitionIsAnsweredAtIntakeWithoutGoingToADepartment() {
     ProcessInstance pi = route.registerWalkIn("投诉某街道办事处工作人员态度问题");
@@ -192,6 +237,74 @@ class DisclosureRequestProcessTest {
   }
 
   @Test
+  void aLateSupplementNoticeIsRefusedUnlessASupervisorRecordsWhy() {
+    // Given a walk-in received Monday 03-02: the supplement notice is due within 7 working days, by 03-11
+    ProcessInstance pi = route.registerWalkIn("那个文件");
+    at("2026-03-12T10:00");
+    // When reception asks for a supplement on 03-12, the form refuses it
+    assertThatThrownBy(() -> route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT",
+        "supplementItems", "请写明文件名称")).hasMessageContaining("7 个工作日").hasMessageContaining("2026-03-11");
+    assertThat(pi).isWaitingAt("Task_CheckCompleteness");
+    // a late notice goes to a supervisor, who refuses it: back to the completeness check
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "LATE_SUPPLEMENT", "supplementItems", "请写明文件名称");
+    assertThat(pi).isWaitingAt("Task_ApproveLateSupplementNotice");
+    assertThat(route.task(pi, "Task_ApproveLateSupplementNotice")).hasCandidateGroup("supervisors");
+    route.complete(pi, "Task_ApproveLateSupplementNotice", "lateSupplementDecision", "REFUSE");
+    assertThat(pi).isWaitingAt("Task_CheckCompleteness");
+    assertThat(route.caseOf(pi).lateSupplementReason()).isNull();
+    // the second time the supervisor agrees, and must say why
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "LATE_SUPPLEMENT", "supplementItems", "请写明文件名称");
+    assertThatThrownBy(() -> route.complete(pi, "Task_ApproveLateSupplementNotice", "lateSupplementDecision", "APPROVE"))
+        .hasMessageContaining("逾期理由");
+    route.complete(pi, "Task_ApproveLateSupplementNotice", "lateSupplementDecision", "APPROVE",
+        "lateSupplementReason", "申请材料在转办途中延误");
+    assertThat(pi).hasPassed("Task_IssueSupplementNotice").isWaitingAt("Task_AwaitSupplement");
+    CaseRecord late = route.caseOf(pi);
+    assertThat(late.lateSupplementReason()).isEqualTo("申请材料在转办途中延误");
+    assertThat(register.timeline("default", late.caseNumber()))
+        .anySatisfy(e -> {
+          assertThat(e.kind()).isEqualTo("LATE_SUPPLEMENT_APPROVED");
+          assertThat(e.detail()).contains("申请材料在转办途中延误").contains("2026-03-11");
+        });
+    // supervision sees it on the case page
+    assertThat(rest.withBasicAuth("supervisor", "supervisor")
+        .getForObject("/supervision/cases/" + late.caseNumber(), String.class))
+        .contains("逾期补正告知", "申请材料在转办途中延误");
+    assertThat(rest.withBasicAuth("supervisor", "supervisor").getForObject("/supervision/?filter=open", String.class))
+        .containsPattern("id=\"late-supplement-count\">[1-9]");
+    // the supplement arrives: the clock restarts (03-13 + 20 = 04-13), never earlier than the original 03-30
+    at("2026-03-13T10:00");
+    route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-13");
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 13));
+  }
+
+  @Test
+  void anOnlineSupplementOnARestDayCountsFromTheNextWorkingDay() {
+    ProcessInstance pi = route.registerWalkIn("那个文件");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明文件名称");
+    // submitted through the portal on Saturday 03-07: confirmed, and so received, on Monday 03-09 (Art. 31)
+    at("2026-03-08T10:00");
+    route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-07", "supplementChannel", "ONLINE");
+    CaseRecord c = route.caseOf(pi);
+    assertThat(c.clockStartOn()).isEqualTo(LocalDate.of(2026, 3, 9));
+    // 20 working days from the day after 03-09: 04-07 (Qingming 04-04…04-06 is not counted)
+    assertThat(c.dueOn()).isEqualTo(LocalDate.of(2026, 4, 7));
+    assertThat(register.timeline("default", c.caseNumber())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("SUPPLEMENT_RECEIVED");
+      assertThat(e.detail()).contains("2026-03-07", "2026-03-09");
+    });
+  }
+
+  @Test
+  void aSupplementHandedInOnARestDayCountsFromThatDay() {
+    ProcessInstance pi = route.registerWalkIn("那个文件");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明文件名称");
+    at("2026-03-08T10:00");
+    route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-07", "supplementChannel", "IN_PERSON");
+    assertThat(route.caseOf(pi).clockStartOn()).isEqualTo(LocalDate.of(2026, 3, 7));
+  }
+
+  @Test
   void stillUnclearAfterTheSupplementIsAnsweredAsSuch() {
     ProcessInstance pi = route.registerWalkIn("有关文件");
     route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明");
@@ -211,11 +324,59 @@ class DisclosureRequestProcessTest {
         .isEqualTo(instant("2026-03-24T00:00"));
     at("2026-03-24T00:01");
     route.fire(pi, "Timer_SupplementPeriodEnds");
+    // reception confirms that no supplement came and no justified reason is known
+    assertThat(pi).isWaitingAt("Task_ConfirmNoSupplement");
+    at("2026-03-24T09:00");
+    route.complete(pi, "Task_ConfirmNoSupplement", "lapseDecision", "CONFIRM");
     assertThat(pi).isEnded().hasPassed("End_NoSupplement", "Event_DeemedAbandoned", "Task_CloseAbandoned",
         "End_DeemedAbandoned");
     CaseRecord c = route.caseOf(pi);
     assertThat(c.outcome()).isEqualTo(Outcome.ABANDONED_NO_CORRECTION);
     assertThat(c.closedOn()).isEqualTo(LocalDate.of(2026, 3, 24));
+    // the applicant is told in writing, by post to the address given, and by e-mail
+    assertClosingLetter(c, "无正当理由逾期未补正", "第三十条");
+  }
+
+  /** The closing was not silent: a reply letter with the text and basis, posted, e-mailed, on the timeline. */
+  private void assertClosingLetter(CaseRecord c, String text, String basis) {
+    assertThat(letters.list("default", c.caseNumber())).anySatisfy(l -> {
+      assertThat(l.type()).isEqualTo(org.disclosuredesk.letters.LetterType.REPLY);
+      assertThat(l.delivery()).isEqualTo("POST");
+      assertThat(letters.html(l)).contains(text, basis, "视为您放弃申请");
+    });
+    assertThat(register.timeline("default", c.caseNumber())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("LETTER_ISSUED");
+      assertThat(e.detail()).contains("政府信息公开申请答复书");
+    });
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("outgoingMail")
+        .processInstanceBusinessKey(c.caseNumber()).count()
+        + engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("outgoingMail")
+        .processInstanceBusinessKey(c.caseNumber()).finished().count()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void aJustifiedDelayReopensTheSupplementPeriodInsteadOfClosing() {
+    ProcessInstance pi = route.registerWalkIn("有关文件");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明");
+    at("2026-03-24T00:01");
+    route.fire(pi, "Timer_SupplementPeriodEnds");
+    at("2026-03-24T09:00");
+    assertThatThrownBy(() -> route.complete(pi, "Task_ConfirmNoSupplement", "lapseDecision", "JUSTIFIED"))
+        .hasMessageContaining("正当理由");
+    // the applicant was in hospital: a new period of 15 working days from 03-24, to 04-15
+    route.complete(pi, "Task_ConfirmNoSupplement", "lapseDecision", "JUSTIFIED", "justifiedReason", "申请人住院，提供了住院证明");
+    assertThat(pi).hasPassed("Task_ReopenSupplementPeriod").isWaitingAt("Task_AwaitSupplement");
+    CaseRecord c = route.caseOf(pi);
+    assertThat(c.isOpen()).isTrue();
+    assertThat(c.supplementDueOn()).isEqualTo(LocalDate.of(2026, 4, 15));
+    assertThat(route.timers(pi, "Timer_SupplementPeriodEnds").get(0).getDuedate()).isEqualTo(instant("2026-04-16T00:00"));
+    assertThat(register.timeline("default", c.caseNumber())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("JUSTIFIED_DELAY");
+      assertThat(e.detail()).contains("申请人住院", "2026-04-15");
+    });
+    at("2026-03-25T10:00");
+    route.complete(pi, "Task_AwaitSupplement", "supplementReceivedOn", "2026-03-25");
+    assertThat(pi).isWaitingAt("Task_CheckCompleteness");
   }
 
   @Test
@@ -251,7 +412,8 @@ class DisclosureRequestProcessTest {
     assertThat(route.task(pi, "Task_RecordConsultationReply")).hasDueDate(instant("2026-03-25T18:00"));
 
     at("2026-03-11T10:00");
-    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "OBJECTION", "consultationNote", "涉及商业秘密");
+    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "OBJECTION", "consultationNote", "涉及商业秘密",
+        "consultationAnsweredOn", "2026-03-11");
     assertThat(pi).hasPassed("Task_EndConsultation").isWaitingAt("Task_HandleRequest");
     // paused 03-05…03-11 = 5 working days: due 03-30 + 5 = 04-07 (04-06 is Qingming)
     CaseRecord c = route.caseOf(pi);
@@ -276,18 +438,101 @@ class DisclosureRequestProcessTest {
     route.acceptFor(pi, "office");
     route.complete(pi, "Task_HandleRequest", "handlingAction", "CONSULT", "consultationKind", "AGENCY",
         "consultationParty", "市住房和城乡建设局");
-    // while it runs, the due date assumes the full 15 working days
-    assertThat(route.caseOf(pi).dueOn()).isAfter(LocalDate.of(2026, 3, 30));
+    // while it runs, the due date assumes the full 15 working days (03-03…03-23): 03-30 + 15 = 04-21
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 21));
     at("2026-03-24T00:01");
     route.fire(pi, "Timer_ConsultationPeriodEnds");
     assertThat(pi).hasPassed("Timer_ConsultationPeriodEnds", "Task_EndConsultation").isWaitingAt("Task_HandleRequest");
     ClockPause p = register.pauses("default", route.caseOf(pi).caseNumber()).get(0);
     assertThat(p.reason()).isEqualTo(PauseReason.AGENCY_CONSULTATION);
-    assertThat(p.endedOn()).isEqualTo(LocalDate.of(2026, 3, 24));
-    // paused 03-03…03-24 = 16 working days: 03-30 + 16 = 04-22
-    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 22));
+    // the period's last day, not the day the timer fired: at most 15 working days are excluded
+    assertThat(p.endedOn()).isEqualTo(LocalDate.of(2026, 3, 23));
+    // the final figure agrees with the running estimate: 04-21
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 21));
     assertThat(register.timeline("default", p == null ? null : route.caseOf(pi).caseNumber()))
         .anySatisfy(e -> assertThat(e.detail()).contains("期限届满未答复"));
+  }
+
+  @Test
+  void answeredConsultationEndsOnTheDayTheAnswerArrived() {
+    ProcessInstance pi = route.registerWalkIn("两部门联合发文");
+    route.acceptFor(pi, "office");
+    at("2026-03-04T10:00");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CONSULT", "consultationKind", "AGENCY",
+        "consultationParty", "市住房和城乡建设局");
+    at("2026-03-12T10:00");
+    // the date the answer arrived is asked for, and must lie between the consultation and today
+    assertThatThrownBy(() -> route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT"))
+        .hasMessageContaining("收到答复日期");
+    assertThatThrownBy(() -> route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT",
+        "consultationAnsweredOn", "2026-03-03")).hasMessageContaining("不能早于");
+    assertThatThrownBy(() -> route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT",
+        "consultationAnsweredOn", "2026-03-13")).hasMessageContaining("不能晚于今天");
+    assertThat(pi).isWaitingAt("Task_RecordConsultationReply");
+    // the answer arrived on Monday 03-09 and is recorded on Thursday 03-12
+    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT",
+        "consultationAnsweredOn", "2026-03-09");
+    ClockPause p = register.pauses("default", pi.getBusinessKey()).get(0);
+    assertThat(p.endedOn()).isEqualTo(LocalDate.of(2026, 3, 9));
+    // paused 03-05, 03-06, 03-09 = 3 working days: 03-30 + 3 = 04-02
+    assertThat(route.caseOf(pi).dueOn()).isEqualTo(LocalDate.of(2026, 4, 2));
+  }
+
+  /** A third party consulted on 03-02 objects (answer arrived that day). */
+  private ProcessInstance objectedByTheThirdParty() {
+    ProcessInstance pi = route.registerWalkIn("某企业环评报告");
+    route.acceptFor(pi, "planning");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CONSULT", "consultationKind", "THIRD_PARTY",
+        "consultationParty", "某某化工有限公司");
+    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "OBJECTION",
+        "consultationNote", "涉及商业秘密", "consultationAnsweredOn", "2026-03-02");
+    return pi;
+  }
+
+  @Test
+  void disclosureOverAThirdPartysObjectionNeedsAPublicInterestDecisionAndTheNoticeToTheThirdParty() {
+    ProcessInstance pi = objectedByTheThirdParty();
+    // When the department proposes disclosure anyway and the confidentiality review approves it
+    route.propose(pi, "DISCLOSE");
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "APPROVE");
+    // Then a supervisor (agency leader) must take the public-interest decision (Art. 32)
+    assertThat(pi).isWaitingAt("Task_DecidePublicInterest");
+    assertThat(route.task(pi, "Task_DecidePublicInterest")).hasCandidateGroup("supervisors");
+    assertThatThrownBy(() -> route.complete(pi, "Task_DecidePublicInterest", "publicInterestDecision", "DISCLOSE"))
+        .hasMessageContaining("理由");
+    engine.getTaskService().claim(route.task(pi, "Task_DecidePublicInterest").getId(), "supervisor");
+    route.complete(pi, "Task_DecidePublicInterest", "publicInterestDecision", "DISCLOSE",
+        "publicInterestReason", "排放数据关系周边居民健康，不公开将严重影响公共利益");
+    // the third party is told in writing, the decision is kept (who, why), and the applicant gets the disclosure
+    assertThat(pi).hasPassed("Task_RecordPublicInterestDecision", "Task_IssueReply").isWaitingAt("Task_RecordDelivery");
+    CaseRecord c = route.caseOf(pi);
+    assertThat(c.outcome()).isEqualTo(Outcome.DISCLOSE);
+    assertThat(letters.list("default", c.caseNumber()))
+        .anySatisfy(l -> {
+          assertThat(l.type()).isEqualTo(org.disclosuredesk.letters.LetterType.THIRD_PARTY_DISCLOSURE_NOTICE);
+          assertThat(l.recipient()).isEqualTo("某某化工有限公司");
+          assertThat(letters.html(l)).contains("排放数据关系周边居民健康");
+        });
+    assertThat(register.timeline("default", c.caseNumber())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("PUBLIC_INTEREST_DECIDED");
+      assertThat(e.actor()).isEqualTo("supervisor");
+      assertThat(e.detail()).contains("公共利益", "排放数据关系周边居民健康");
+    });
+  }
+
+  @Test
+  void withoutAPublicInterestDecisionAnObjectionMeansWithholdingForThirdPartyRights() {
+    ProcessInstance pi = objectedByTheThirdParty();
+    route.propose(pi, "PARTIAL");
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "APPROVE");
+    engine.getTaskService().claim(route.task(pi, "Task_DecidePublicInterest").getId(), "supervisor");
+    route.complete(pi, "Task_DecidePublicInterest", "publicInterestDecision", "WITHHOLD");
+    assertThat(pi).isWaitingAt("Task_RecordDelivery");
+    CaseRecord c = route.caseOf(pi);
+    assertThat(c.outcome()).isEqualTo(Outcome.WITHHOLD);
+    assertThat(c.withholdingGround()).isEqualTo(WithholdingGround.THIRD_PARTY_RIGHTS);
+    assertThat(letters.list("default", c.caseNumber())).noneMatch(
+        l -> l.type() == org.disclosuredesk.letters.LetterType.THIRD_PARTY_DISCLOSURE_NOTICE);
   }
 
   @Test
@@ -375,6 +620,18 @@ class DisclosureRequestProcessTest {
   }
 
   @Test
+  void unreasonablyManyRequestsIsNoChoiceWithoutTheArticle35Step() {
+    // Art. 35: the agency must first ask the applicant for reasons; the route has no such step yet,
+    // so neither reception nor the department may answer "无正当理由大量反复申请" directly
+    ProcessInstance pi = route.registerWalkIn("本局近二十年全部文件");
+    assertThatThrownBy(() -> route.complete(pi, "Task_CheckCompleteness", "completeness", "NOT_OGI",
+        "nonOgiOutcome", "EXCESSIVE", "replyNote", "申请过多")).hasMessageContaining("第三十五条");
+    route.acceptFor(pi, "office");
+    assertThatThrownBy(() -> route.propose(pi, "EXCESSIVE")).hasMessageContaining("第三十五条");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+  }
+
+  @Test
   void withdrawalEndsTheCaseBeforeTheReply() {
     ProcessInstance pi = route.registerWalkIn("某文件");
     route.acceptFor(pi, "office");
@@ -439,9 +696,11 @@ class DisclosureRequestProcessTest {
         "feeMethod", "PER_PAGE", "feeUnits", 10)).hasMessageContaining("免费");
     at("2026-03-04T10:00");
     route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 150);
-    assertThat(pi).hasPassed("Task_IssueFeeNotice").isWaitingAt("Task_RecordFeePayment");
+    assertThat(pi).hasPassed("Task_IssueFeeNotice").isWaitingAt("Task_DeliverFeeNotice");
     assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.AWAITING_FEE);
-    // 20 working days to pay from 03-04: 04-01
+    // the applicant collects the notice on 03-04: 20 working days to pay from the day after, to 04-01
+    route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "PICKUP", "feeNoticeReceivedOn", "2026-03-04");
+    assertThat(pi).isWaitingAt("Task_RecordFeePayment");
     assertThat(route.task(pi, "Task_RecordFeePayment")).hasDueDate(instant("2026-04-01T18:00"))
         .hasCandidateGroup("reception");
     assertThat(route.timers(pi, "Timer_FeePaymentPeriodEnds").get(0).getDuedate()).isEqualTo(instant("2026-04-02T00:00"));
@@ -463,10 +722,89 @@ class DisclosureRequestProcessTest {
     ProcessInstance pi = route.registerWalkIn("近十年全部会议纪要");
     route.acceptFor(pi, "office");
     route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 250);
+    route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "PICKUP", "feeNoticeReceivedOn", "2026-03-02");
     at("2026-03-31T00:01");
     route.fire(pi, "Timer_FeePaymentPeriodEnds");
+    assertThat(pi).isWaitingAt("Task_ConfirmFeeUnpaid");
+    route.complete(pi, "Task_ConfirmFeeUnpaid", "lapseDecision", "CONFIRM");
     assertThat(pi).isEnded().hasPassed("End_FeeUnpaid", "Event_FeeUnpaid", "Task_CloseFeeUnpaid", "End_FeeUnpaidClosed");
     assertThat(route.caseOf(pi).outcome()).isEqualTo(Outcome.ABANDONED_FEE_UNPAID);
     assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.CLOSED);
+    assertClosingLetter(route.caseOf(pi), "逾期未缴纳信息处理费", "国办函〔2020〕109号");
+  }
+
+  @Test
+  void aJustifiedDelayReopensTheFeePaymentPeriod() {
+    ProcessInstance pi = route.registerWalkIn("近十年全部会议纪要");
+    route.acceptFor(pi, "office");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 250);
+    route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "PICKUP", "feeNoticeReceivedOn", "2026-03-02");
+    at("2026-03-31T00:01");
+    route.fire(pi, "Timer_FeePaymentPeriodEnds");
+    at("2026-03-31T09:00");
+    route.complete(pi, "Task_ConfirmFeeUnpaid", "lapseDecision", "JUSTIFIED", "justifiedReason", "银行系统故障未能汇款");
+    assertThat(pi).hasPassed("Task_ReopenFeePaymentPeriod").isWaitingAt("Task_RecordFeePayment");
+    // a new period of 20 working days from 03-31: 04-29
+    assertThat(route.timers(pi, "Timer_FeePaymentPeriodEnds").get(0).getDuedate()).isEqualTo(instant("2026-04-30T00:00"));
+    assertThat(route.caseOf(pi).status()).isEqualTo(CaseStatus.AWAITING_FEE);
+    assertThat(register.timeline("default", pi.getBusinessKey())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("JUSTIFIED_DELAY");
+      assertThat(e.detail()).contains("银行系统故障");
+    });
+    at("2026-04-02T10:00");
+    route.complete(pi, "Task_RecordFeePayment", "feePaidOn", "2026-04-02");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+  }
+
+  @Test
+  void thePaymentPeriodRunsFromTheApplicantsReceiptOfTheFeeNotice() {
+    ProcessInstance pi = route.registerWalkIn("近十年全部会议纪要");
+    route.acceptFor(pi, "office");
+    at("2026-03-04T10:00");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 150);
+    // the notice says the period runs from the day after the applicant receives it, and prints no date yet
+    String notice = letters.html(letters.latest("default", pi.getBusinessKey(),
+        org.disclosuredesk.letters.LetterType.FEE_NOTICE).orElseThrow());
+    assertThat(notice).contains("收到本通知次日起20个工作日内").doesNotContain("2026年4月1日");
+    // the receipt date is checked: not before the notice, not in the future
+    at("2026-03-09T10:00");
+    assertThatThrownBy(() -> route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "EMAIL",
+        "feeNoticeReceivedOn", "2026-03-03")).hasMessageContaining("不能早于");
+    assertThatThrownBy(() -> route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "EMAIL",
+        "feeNoticeReceivedOn", "2026-03-10")).hasMessageContaining("不能晚于今天");
+    // confirmed by e-mail on Saturday 03-07: received on the next working day, Monday 03-09 (Art. 31 rule)
+    route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "EMAIL", "feeNoticeReceivedOn", "2026-03-07");
+    // 20 working days from the day after 03-09: 04-07 (Qingming 04-04…04-06 not counted)
+    assertThat(route.task(pi, "Task_RecordFeePayment")).hasDueDate(instant("2026-04-07T18:00"));
+    assertThat(route.timers(pi, "Timer_FeePaymentPeriodEnds").get(0).getDuedate()).isEqualTo(instant("2026-04-08T00:00"));
+    assertThat(register.timeline("default", pi.getBusinessKey())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("FEE_NOTICE_RECEIVED");
+      assertThat(e.detail()).contains("2026-03-09", "2026-04-07");
+    });
+  }
+
+  @Test
+  void oneFeePerApplication() {
+    ProcessInstance pi = route.registerWalkIn("近十年全部会议纪要");
+    route.acceptFor(pi, "office");
+    route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 150);
+    route.complete(pi, "Task_DeliverFeeNotice", "feeNoticeDelivery", "PICKUP", "feeNoticeReceivedOn", "2026-03-02");
+    route.complete(pi, "Task_RecordFeePayment", "feePaidOn", "2026-03-02");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+    // a second fee after the first was paid is refused
+    assertThatThrownBy(() -> route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE",
+        "feeMethod", "PER_CASE", "feeUnits", 40)).hasMessageContaining("只能收取一次");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
+  }
+
+  @Test
+  void noFeeOnApplicationsReceivedBefore2021() {
+    org.disclosuredesk.intake.Registration r = registration.registerAndStart(
+        RouteTestSupport.walkIn("2020年全部会议纪要", LocalDate.of(2020, 12, 31)), null, "reception");
+    ProcessInstance pi = route.instanceOf(r.caseNumber());
+    route.acceptFor(pi, "office");
+    assertThatThrownBy(() -> route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE",
+        "feeMethod", "PER_PAGE", "feeUnits", 250)).hasMessageContaining("2021年1月1日");
+    assertThat(pi).isWaitingAt("Task_HandleRequest");
   }
 }

@@ -75,7 +75,8 @@ class RoutePostgresIT {
     route.complete(pi, "Task_HandleRequest", "handlingAction", "CONSULT", "consultationKind", "THIRD_PARTY",
         "consultationParty", "某公司");
     at("2026-03-11T10:00");
-    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT");
+    route.complete(pi, "Task_RecordConsultationReply", "consultationAnswer", "CONSENT",
+        "consultationAnsweredOn", "2026-03-11");
     route.propose(pi, "DISCLOSE");
     route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "REDACT", "redactions", "个人信息",
         "withheldPart1", "第三人个人信息", "withheldGround1", "THIRD_PARTY_RIGHTS");
