@@ -23,7 +23,7 @@ public enum Outcome {
   CONFIRM_OR_REISSUE("要求行政机关确认或重新出具已获取信息", ""),
   SPECIAL_REGIME("按其他法律法规规定的程序办理", "第三十六条第（七）项"),
   ABANDONED_NO_CORRECTION("申请人无正当理由逾期不补正", "第三十条"),
-  ABANDONED_FEE_UNPAID("申请人逾期未缴纳信息处理费", "《政府信息公开信息处理费管理办法》"),
+  ABANDONED_FEE_UNPAID("申请人逾期未缴纳信息处理费", "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"),
   OTHER("其他处理（如申请人撤回申请）", "");
 
   /** Outcomes that disclose information and therefore pass confidentiality review first (Art. 17). */

@@ -523,7 +523,7 @@ class DisclosureRequestProcessTest {
   @Test
   void withoutAPublicInterestDecisionAnObjectionMeansWithholdingForThirdPartyRights() {
     ProcessInstance pi = objectedByTheThirdParty();
-    route.propose(pi, "PARTIAL");
+    route.propose(pi, "PARTIAL", "withheldPart1", "第2页第三方经营数据", "withheldGround1", "THIRD_PARTY_RIGHTS");
     route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "APPROVE");
     engine.getTaskService().claim(route.task(pi, "Task_DecidePublicInterest").getId(), "supervisor");
     route.complete(pi, "Task_DecidePublicInterest", "publicInterestDecision", "WITHHOLD");
