@@ -66,6 +66,8 @@ public class SignInThrottle {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final AtomicInteger failuresSinceCleanup = new AtomicInteger();
+  /** Pairs that failed on this node: a sign-in answered from the cache still clears their typos. */
+  private final java.util.Set<String> failedPairs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   SignInThrottle(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
     this.jdbc = jdbc;
@@ -93,6 +95,10 @@ public class SignInThrottle {
     for (int i = 0; i < keys.size(); i++) {
       count(keys.get(i), limits[i]);
     }
+    if (failedPairs.size() > 10_000) {
+      failedPairs.clear();
+    }
+    failedPairs.add(keys.get(0));
     log.info("sign-in failed for account {} from {}", printable(account), address);
     if (failuresSinceCleanup.incrementAndGet() % 200 == 0) {
       jdbc.sql("delete from dd_sign_in_failure where last_failure_at < ? and (blocked_until is null or blocked_until < ?)")
@@ -102,7 +108,16 @@ public class SignInThrottle {
 
   /** The right password: the person's own typos from this address are forgotten (the other counters decay). */
   public void succeeded(String account, String address) {
-    jdbc.sql("delete from dd_sign_in_failure where throttle_key = ?").param(keys(account, address).get(0)).update();
+    String pair = keys(account, address).get(0);
+    failedPairs.remove(pair);
+    jdbc.sql("delete from dd_sign_in_failure where throttle_key = ?").param(pair).update();
+  }
+
+  /** A sign-in answered without asking the throttle: forgets the pair's typos if this node saw some. */
+  void succeededWithoutCheck(String account, String address) {
+    if (!failedPairs.isEmpty() && failedPairs.contains(keys(account, address).get(0))) {
+      succeeded(account, address);
+    }
   }
 
   private void count(String key, Limit limit) {

@@ -57,6 +57,7 @@ public class SignIns {
     Entry cached = cache.get(key);
     Instant now = clock.instant();
     if (cached != null && cached.until().isAfter(now)) {
+      throttle.succeededWithoutCheck(userId, address);
       return cached.who();
     }
     long wait = throttle.secondsToWait(userId, address);
