@@ -40,6 +40,15 @@ class ApiExceptionHandler {
     return ResponseEntity.badRequest().body(errors);
   }
 
+  /** A header the firewall refuses when it is first read (control or non-Latin characters): 400, one INFO line. */
+  @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+  ResponseEntity<ApiErrors> rejected(org.springframework.security.web.firewall.RequestRejectedException e,
+      jakarta.servlet.http.HttpServletRequest request) {
+    java.util.regex.Matcher header = java.util.regex.Pattern.compile("header: \"([^\"]+)\"").matcher(e.getMessage());
+    String field = header.find() ? header.group(1).trim() : "request";
+    return refused(request, ApiErrors.of(field, "含有不允许的字符"));
+  }
+
   @ExceptionHandler(CaseNotFoundException.class)
   ResponseEntity<ApiErrors> notFound(CaseNotFoundException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiErrors.of("caseNumber", e.getMessage()));

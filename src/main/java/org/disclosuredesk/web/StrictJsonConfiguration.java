@@ -29,8 +29,8 @@ class StrictJsonConfiguration {
     return builder -> builder
         .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS, DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .featuresToEnable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-            DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .modulesToInstall(new SimpleModule("clean-text").addDeserializer(String.class, new CleanTextDeserializer()))
+            DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+            JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .postConfigurer(mapper -> {
           for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Enum, LogicalType.Integer,
               LogicalType.Float, LogicalType.Boolean, LogicalType.DateTime}) {
@@ -47,6 +47,38 @@ class StrictJsonConfiguration {
           mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
           mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         });
+  }
+
+  /**
+   * Installed by Spring Boot after the well-known modules (so its LocalDate wins over JavaTimeModule's):
+   * text only from clean JSON strings, dates only from {@code "YYYY-MM-DD"} strings (not {@code []} or numbers).
+   */
+  @Bean
+  com.fasterxml.jackson.databind.Module strictTextAndDates() {
+    return new SimpleModule("strict-text-and-dates")
+        .addDeserializer(String.class, new CleanTextDeserializer())
+        .addDeserializer(java.time.LocalDate.class, new IsoDateDeserializer());
+  }
+
+  /** A date only from a JSON string {@code YYYY-MM-DD}. */
+  static final class IsoDateDeserializer extends StdScalarDeserializer<java.time.LocalDate> {
+
+    IsoDateDeserializer() {
+      super(java.time.LocalDate.class);
+    }
+
+    @Override
+    public java.time.LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        return (java.time.LocalDate) ctxt.handleUnexpectedToken(java.time.LocalDate.class, p);
+      }
+      String text = p.getText().trim();
+      try {
+        return java.time.LocalDate.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw InvalidFormatException.from(p, "日期格式应为 YYYY-MM-DD", CleanText.printable(text), java.time.LocalDate.class);
+      }
+    }
   }
 
   /** Strings only from JSON strings, and only clean ones. */
