@@ -135,7 +135,8 @@ class SecurityConfiguration {
         try {
           chain.doFilter(request, response);
         } finally {
-          if (!"GET".equals(request.getMethod()) && request.getRequestURI().matches(".*/(user|group|tenant)/.*")) {
+          if (!"GET".equals(request.getMethod()) && !request.getRequestURI().contains("/auth/user/")
+              && request.getRequestURI().matches(".*/(user|group|tenant)/.*")) {
             signIns.forget(null);
           }
         }

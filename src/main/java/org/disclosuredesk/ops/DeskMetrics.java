@@ -69,9 +69,21 @@ class DeskMetrics implements MeterBinder {
 
   record Counts(Map<String, Long> open, Map<String, Long> overdue, long registrations) {}
 
+  // held here: meters keep only weak references to what they read
+  private final Cached<Counts> counts = new Cached<>(this::readCounts);
+  private final Cached<Long> backlog = new Cached<>(this::readBacklog);
+  private final Cached<Long> incidents = new Cached<>(this::readIncidents);
+
+  private Long readBacklog() {
+    return management.createJobQuery().executable().count();
+  }
+
+  private Long readIncidents() {
+    return runtime.createIncidentQuery().count();
+  }
+
   @Override
   public void bindTo(MeterRegistry registry) {
-    Cached<Counts> counts = new Cached<>(this::readCounts);
     FunctionCounter.builder("disclosure.registrations", counts, c -> c.get().registrations())
         .description("applications registered (rows of the case register)").register(registry);
     Set<String> depts = new LinkedHashSet<>(departments.departments().keySet());
@@ -82,10 +94,8 @@ class DeskMetrics implements MeterBinder {
       Gauge.builder("disclosure.cases.overdue", counts, c -> c.get().overdue().getOrDefault(d, 0L))
           .tag("department", d).description("open cases past their reply deadline").register(registry);
     }
-    Cached<Long> backlog = new Cached<>(() -> management.createJobQuery().executable().count());
     Gauge.builder("disclosure.jobs.due", backlog, Supplier::get)
         .description("jobs due now that the job executor has not run yet").register(registry);
-    Cached<Long> incidents = new Cached<>(() -> runtime.createIncidentQuery().count());
     Gauge.builder("disclosure.incidents", incidents, Supplier::get)
         .description("open incidents (failed jobs without retries)").register(registry);
   }

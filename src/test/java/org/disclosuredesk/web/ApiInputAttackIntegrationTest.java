@@ -38,7 +38,8 @@ import org.springframework.test.context.ActiveProfiles;
  * no route started. Service accounts may not use passwords here (as outside the demo).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "disclosure.security.service-accounts-basic=false", "spring.mail.host=127.0.0.1", "spring.mail.port=9"})
+    "disclosure.security.service-accounts-basic=false", "spring.mail.host=127.0.0.1", "spring.mail.port=9",
+    "management.prometheus.metrics.export.enabled=true"})
 @ActiveProfiles("test")
 class ApiInputAttackIntegrationTest {
 
