@@ -27,9 +27,41 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ActiveProfiles("test")
 class SignInThrottlePostgresIT {
 
+  /**
+   * Like {@link PostgresDatabase#register}, but under a prefix of its own: builds running at the same time on
+   * the same server drop the {@code dd_it_} databases nobody is connected to yet, which raced this one's start.
+   * Its own leftovers (older runs, nobody connected) are dropped here.
+   */
   @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresDatabase.register(registry, "signin");
+  static void postgres(DynamicPropertyRegistry registry) throws java.sql.SQLException {
+    String host = env("DD_PG_HOST", "127.0.0.1");
+    String port = env("DD_PG_PORT", "5432");
+    String user = env("DD_PG_USER", "postgres");
+    String password = env("DD_PG_PASSWORD", "postgres");
+    String name = "ddsignin_it_" + Long.toString(System.currentTimeMillis(), 36);
+    String server = "jdbc:postgresql://" + host + ":" + port + "/";
+    try (var c = java.sql.DriverManager.getConnection(server + "postgres", user, password); var s = c.createStatement()) {
+      List<String> old = new java.util.ArrayList<>();
+      try (var rs = s.executeQuery("select datname from pg_database d where datname like 'ddsignin\\_it\\_%'"
+          + " and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)")) {
+        while (rs.next()) {
+          old.add(rs.getString(1));
+        }
+      }
+      for (String db : old) {
+        s.execute("drop database if exists " + db);
+      }
+      s.execute("create database " + name);
+    }
+    registry.add("spring.datasource.url", () -> server + name);
+    registry.add("spring.datasource.username", () -> user);
+    registry.add("spring.datasource.password", () -> password);
+    registry.add("camunda.bpm.database.schema-update", () -> "true");
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
   }
 
   @Autowired SignInThrottle nodeA;
