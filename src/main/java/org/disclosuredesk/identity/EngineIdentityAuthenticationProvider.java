@@ -1,35 +1,36 @@
 package org.disclosuredesk.identity;
 
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Checks HTTP Basic credentials against the engine's identity service; the user's groups become authorities. */
+/**
+ * Checks HTTP Basic and sign-in form credentials against the engine's users ({@link SignIns}: cached,
+ * throttled per account and address); the user's groups become authorities. Service accounts may not
+ * use a password outside the demo: they send their API key.
+ */
 @Component
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
-  private final IdentityService identityService;
+  private final SignIns signIns;
+  private final boolean serviceAccountsBasic;
 
-  EngineIdentityAuthenticationProvider(IdentityService identityService) {
-    this.identityService = identityService;
+  EngineIdentityAuthenticationProvider(SignIns signIns, SecurityProperties security, DemoProperties demo) {
+    this.signIns = signIns;
+    this.serviceAccountsBasic = security.serviceAccountsMayUseBasic(demo);
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
-    String user = authentication.getName();
+    String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
     Object credentials = authentication.getCredentials();
-    if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
-      throw new BadCredentialsException("用户名或密码错误");
+    SignedIn who = signIns.signIn(authentication.getName(), credentials == null ? null : credentials.toString(), address);
+    if (who.serviceAccount() && !serviceAccountsBasic) {
+      throw new SignInRefusedException("服务账号请使用 API 密钥（请求头 X-API-Key）", 0);
     }
-    List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-    return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+    return who.toAuthentication();
   }
 
   @Override

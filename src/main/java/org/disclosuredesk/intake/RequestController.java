@@ -33,7 +33,7 @@ class RequestController {
   @PostMapping
   ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) RegistrationRequest request,
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
-    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+    String key = idempotencyKey == null ? null : idempotencyKey.trim();
     if (key != null && !key.matches("[\\x21-\\x7E]{1,64}")) {
       throw new InvalidInputException("Idempotency-Key", "应为 1 至 64 个可见 ASCII 字符");
     }

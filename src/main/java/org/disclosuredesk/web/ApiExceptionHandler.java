@@ -29,8 +29,24 @@ class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(InvalidInputException.class)
-  ResponseEntity<ApiErrors> invalid(InvalidInputException e) {
-    return ResponseEntity.badRequest().body(new ApiErrors(e.errors()));
+  ResponseEntity<ApiErrors> invalid(InvalidInputException e, jakarta.servlet.http.HttpServletRequest request) {
+    return refused(request, new ApiErrors(e.errors()));
+  }
+
+  /** Refused input is one INFO line naming the fields (never the values: they may be personal data). */
+  private static ResponseEntity<ApiErrors> refused(jakarta.servlet.http.HttpServletRequest request, ApiErrors errors) {
+    log.info("refused input on {} {}: {}", request.getMethod(), request.getRequestURI(), errors.errors().stream()
+        .map(f -> f.field() + " (" + f.message() + ")").collect(Collectors.joining(", ")));
+    return ResponseEntity.badRequest().body(errors);
+  }
+
+  /** A header the firewall refuses when it is first read (control or non-Latin characters): 400, one INFO line. */
+  @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+  ResponseEntity<ApiErrors> rejected(org.springframework.security.web.firewall.RequestRejectedException e,
+      jakarta.servlet.http.HttpServletRequest request) {
+    java.util.regex.Matcher header = java.util.regex.Pattern.compile("header: \"([^\"]+)\"").matcher(e.getMessage());
+    String field = header.find() ? header.group(1).trim() : "request";
+    return refused(request, ApiErrors.of(field, "含有不允许的字符"));
   }
 
   @ExceptionHandler(CaseNotFoundException.class)
@@ -49,8 +65,8 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ApiErrors> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().body(describe(e.getCause()));
+  ResponseEntity<ApiErrors> unreadable(HttpMessageNotReadableException e, jakarta.servlet.http.HttpServletRequest request) {
+    return refused(request, describe(e.getCause()));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -113,8 +129,11 @@ class ApiExceptionHandler {
         && f.getTargetType().getSimpleName().equals("LocalDate")) {
       return ApiErrors.of(path(f), "日期格式应为 YYYY-MM-DD");
     }
+    if (cause instanceof InvalidFormatException f && f.getTargetType() == String.class && !f.getPath().isEmpty()) {
+      return ApiErrors.of(path(f), f.getOriginalMessage());
+    }
     if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-      return ApiErrors.of(path(m), "类型不正确");
+      return ApiErrors.of(path(m), "类型不正确" + expected(m.getTargetType()));
     }
     if (cause instanceof MismatchedInputException) {
       return ApiErrors.of("body", "请求体应为一个 JSON 对象");
@@ -130,6 +149,34 @@ class ApiExceptionHandler {
     }
     log.debug("unreadable request body", cause);
     return ApiErrors.of("body", "请求体缺失或无法读取");
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "";
+    }
+    if (type == String.class) {
+      return "：应为文本（带引号的字符串）";
+    }
+    if (type.isEnum()) {
+      return "：应为以下之一：" + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+    if (type.getSimpleName().equals("LocalDate")) {
+      return "：应为日期字符串 YYYY-MM-DD";
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "：应为整数";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "：应为 true 或 false";
+    }
+    if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+      return "：应为 JSON 对象";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "：应为 JSON 数组";
+    }
+    return "";
   }
 
   private static String path(JsonMappingException e) {
