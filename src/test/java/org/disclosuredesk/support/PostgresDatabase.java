@@ -24,6 +24,18 @@ public final class PostgresDatabase {
 
   /** Creates an empty database and points the application's data source at it. */
   public static void register(DynamicPropertyRegistry registry, String purpose) {
+    String url = create(purpose);
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> USER);
+    registry.add("spring.datasource.password", () -> PASSWORD);
+    registry.add("camunda.bpm.database.schema-update", () -> "true");
+  }
+
+  /**
+   * Creates an empty database for a test that runs the application elsewhere (a separate process) and
+   * returns its JDBC URL; {@link #drop} removes it.
+   */
+  public static String create(String purpose) {
     String name = "dd_it_" + purpose + "_" + Long.toString(System.nanoTime(), 36);
     try (Connection c = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
         Statement s = c.createStatement()) {
@@ -33,10 +45,26 @@ public final class PostgresDatabase {
       throw new IllegalStateException("PostgreSQL is not reachable at " + HOST + ":" + PORT
           + " (CI starts it in .ci/run): " + e.getMessage(), e);
     }
-    registry.add("spring.datasource.url", () -> url(name));
-    registry.add("spring.datasource.username", () -> USER);
-    registry.add("spring.datasource.password", () -> PASSWORD);
-    registry.add("camunda.bpm.database.schema-update", () -> "true");
+    return url(name);
+  }
+
+  /** Drops a database made by {@link #create}, ending any session still connected to it. */
+  public static void drop(String jdbcUrl) {
+    String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+    try (Connection c = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
+        Statement s = c.createStatement()) {
+      s.execute("drop database if exists " + name + " with (force)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not drop " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static String user() {
+    return USER;
+  }
+
+  public static String password() {
+    return PASSWORD;
   }
 
   /**
