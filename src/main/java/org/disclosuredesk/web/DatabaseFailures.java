@@ -4,8 +4,13 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells the database failures that are not the caller's fault and pass by themselves (the database
@@ -30,8 +35,8 @@ public final class DatabaseFailures {
 
   /** The transaction lost a race for a lock and was rolled back: retrying it is safe. */
   public static boolean isLockConflict(Throwable e) {
-    for (Throwable t = e; t != null; t = next(t)) {
-      if (t instanceof SQLException s && (CONFLICT_STATES.contains(s.getSQLState())
+    for (Throwable t : chain(e)) {
+      if (t instanceof SQLException s && (CONFLICT_STATES.contains(String.valueOf(s.getSQLState()))
           || (isH2(s) && H2_CONFLICT_CODES.contains(s.getErrorCode())))) {
         return true;
       }
@@ -50,7 +55,7 @@ public final class DatabaseFailures {
     if (isLockConflict(e)) {
       return true;
     }
-    for (Throwable t = e; t != null; t = next(t)) {
+    for (Throwable t : chain(e)) {
       if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
           || t instanceof SQLRecoverableException || t instanceof CannotCreateTransactionException
           || t instanceof org.springframework.dao.DataAccessResourceFailureException
@@ -70,9 +75,30 @@ public final class DatabaseFailures {
     return s.getClass().getName().startsWith("org.h2.");
   }
 
-  private static Throwable next(Throwable t) {
-    Throwable cause = t instanceof SQLException s && s.getNextException() != null && t.getCause() == null
-        ? s.getNextException() : t.getCause();
-    return cause == t ? null : cause;
+  /**
+   * The exception, its causes and what they hide: when the connection broke, the rollback fails too
+   * and Spring throws that ("Connection is closed", no SQL state) with the original failure attached.
+   */
+  private static List<Throwable> chain(Throwable e) {
+    List<Throwable> all = new ArrayList<>();
+    Deque<Throwable> todo = new ArrayDeque<>();
+    todo.add(e);
+    while (!todo.isEmpty() && all.size() < 50) {
+      Throwable t = todo.poll();
+      if (all.stream().anyMatch(seen -> seen == t)) {
+        continue;
+      }
+      all.add(t);
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+      if (t instanceof SQLException s && s.getNextException() != null) {
+        todo.add(s.getNextException());
+      }
+      if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null) {
+        todo.add(tse.getApplicationException());
+      }
+    }
+    return all;
   }
 }

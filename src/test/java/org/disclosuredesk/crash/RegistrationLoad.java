@@ -63,6 +63,10 @@ final class RegistrationLoad {
   }
 
   String body(String name) {
+    return body(name, email);
+  }
+
+  String body(String name, String email) {
     return """
         {"channel":"IN_PERSON",%s
          "applicant":{"type":"NATURAL_PERSON","name":"%s","idType":"RESIDENT_ID","idNumber":"11010519491231002X",
