@@ -58,8 +58,27 @@ final class AppNode implements AutoCloseable {
     }
   }
 
+  /** Starts several nodes at the same time (on a database whose schema exists) and waits for all. */
+  static List<AppNode> startTogether(Path workDir, Map<String, String> settings, String... names) throws Exception {
+    List<AppNode> nodes = new ArrayList<>();
+    for (String name : names) {
+      AppNode node = new AppNode(name, workDir, settings);
+      nodes.add(node);
+      node.launch();
+    }
+    for (AppNode node : nodes) {
+      node.awaitReady();
+    }
+    return nodes;
+  }
+
   /** Starts (again) on the same working directory, on a new free port. */
   void start() throws Exception {
+    launch();
+    awaitReady();
+  }
+
+  private void launch() throws Exception {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException(name + " is running");
     }
@@ -73,7 +92,6 @@ final class AppNode implements AutoCloseable {
         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    awaitReady();
   }
 
   /** SIGKILL: no shutdown hook, no flush, nothing closed (Process.destroyForcibly on Linux). */

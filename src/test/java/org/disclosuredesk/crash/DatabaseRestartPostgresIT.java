@@ -31,18 +31,18 @@ class DatabaseRestartPostgresIT {
       // Given 4 clients registering
       RegistrationLoad load = new RegistrationLoad(() -> api, null, null);
       load.start(RegistrationCrashIT.CLIENTS);
-      load.awaitAcknowledged(30, Duration.ofMinutes(3));
+      load.awaitAcknowledged(20, Duration.ofMinutes(3));
 
       // When the database crashes and stays away for a while
       long crashedAt = load.sinceStart();
       pg.crash();
-      awaitAnswers(load, crashedAt, 503, 8, Duration.ofSeconds(60));
+      awaitAnswers(load, crashedAt, 503, 4, Duration.ofSeconds(60));
       long restartedAt = load.sinceStart();
       pg.startServer();
 
       // Then the application recovers by itself: registrations succeed again
       int acknowledgedAtRestart = load.acknowledged().size();
-      load.awaitAcknowledged(acknowledgedAtRestart + 20, Duration.ofMinutes(2));
+      load.awaitAcknowledged(acknowledgedAtRestart + 12, Duration.ofMinutes(2));
       load.stop();
       List<Outcome> outcomes = load.outcomes();
       assertThat(load.statusCounts().keySet()).as("answers: %s", load.statusCounts()).containsOnly(201, 503);

@@ -25,7 +25,7 @@ class RegistrationCrashIT {
 
   static final int CLIENTS = 4;
   /** The node is killed once this many registrations were answered 201 (the others are in flight). */
-  static final int ACKNOWLEDGED_BEFORE_KILL = 80;
+  static final int ACKNOWLEDGED_BEFORE_KILL = 60;
 
   @TempDir Path work;
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoNodePostgresIT {
 
-  static final int CASES = 24;
+  static final int CASES = 30;
   static final String ESCALATION_SUBJECT = "【超期督办】";
 
   @TempDir Path work;
@@ -50,27 +50,32 @@ class TwoNodePostgresIT {
         // a killed node's jobs go to the other node once their lock expires (default 5 minutes)
         "camunda.bpm.job-execution.lock-time-in-millis", "15000",
         "camunda.bpm.job-execution.max-wait", "3000");
-    try (AppNode a = AppNode.start("node-a", work, settings);
-        AppNode b = AppNode.start("node-b", work, settings);
-        Connection db = DriverManager.getConnection(url, PostgresDatabase.user(), PostgresDatabase.password())) {
-      NodeClient apiA = new NodeClient(a.base());
-      NodeClient apiB = new NodeClient(b.base());
-
-      // Given cases received on 1 September, registered on both nodes: their deadlines have passed
-      RegistrationLoad bodies = new RegistrationLoad(() -> apiA, "2026-09-01", null);
-      List<String> cases = new ArrayList<>();
+    List<String> cases = new ArrayList<>();
+    // Given cases received on 1 September, registered while no job runs: their deadlines have passed
+    Map<String, String> noJobs = new java.util.HashMap<>(settings);
+    noJobs.put("camunda.bpm.job-execution.enabled", "false");
+    try (AppNode registrar = AppNode.start("registrar", work, noJobs)) {
+      NodeClient api = new NodeClient(registrar.base());
+      RegistrationLoad bodies = new RegistrationLoad(() -> api, "2026-09-01", null);
       for (int i = 1; i <= CASES; i++) {
-        NodeClient api = i % 2 == 0 ? apiA : apiB;
-        NodeClient.Answer r = api.post("reception", "/api/requests",
-            bodies.body("逾期测试申请人" + i, applicantEmail(i)));
+        NodeClient.Answer r = api.post("reception", "/api/requests", bodies.body("逾期测试申请人" + i, applicantEmail(i)));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         cases.add(r.json().path("caseNumber").asText());
       }
+      registrar.stop();
+    }
+    List<AppNode> nodes = AppNode.startTogether(work, settings, "node-a", "node-b");
+    try (AppNode a = nodes.get(0);
+        AppNode b = nodes.get(1);
+        Connection db = DriverManager.getConnection(url, PostgresDatabase.user(), PostgresDatabase.password())) {
+      // both nodes work through the due jobs: escalations, reminders, mails
+      awaitCount(db, "select count(*) from dd_case_event where kind = 'ESCALATED'", CASES / 5, Duration.ofSeconds(90));
 
       // When node B is killed while both nodes work through the due jobs
       long escalatedAtKill = count(db, "select count(*) from dd_case_event where kind = 'ESCALATED'");
       long mailsAtKill = smtp.getReceivedMessages().length;
       b.kill();
+      assertThat(escalatedAtKill).as("node B killed in the middle of the work").isLessThan(CASES);
 
       // Then node A finishes everything (B's locked jobs after their lock expires)
       awaitQuiet(db, smtp, cases, Duration.ofSeconds(150));
@@ -103,6 +108,16 @@ class TwoNodePostgresIT {
     } finally {
       smtp.stop();
       PostgresDatabase.drop(url);
+    }
+  }
+
+  private static void awaitCount(Connection db, String sql, long atLeast, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (count(db, sql) < atLeast) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("fewer than " + atLeast + " within " + timeout + ": " + sql);
+      }
+      RegistrationLoad.pause(100);
     }
   }
 
