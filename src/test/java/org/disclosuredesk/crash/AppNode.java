@@ -58,20 +58,6 @@ final class AppNode implements AutoCloseable {
     }
   }
 
-  /** Starts several nodes at the same time (on a database whose schema exists) and waits for all. */
-  static List<AppNode> startTogether(Path workDir, Map<String, String> settings, String... names) throws Exception {
-    List<AppNode> nodes = new ArrayList<>();
-    for (String name : names) {
-      AppNode node = new AppNode(name, workDir, settings);
-      nodes.add(node);
-      node.launch();
-    }
-    for (AppNode node : nodes) {
-      node.awaitReady();
-    }
-    return nodes;
-  }
-
   /** Starts (again) on the same working directory, on a new free port. */
   void start() throws Exception {
     launch();

@@ -48,6 +48,12 @@ final class NodeClient {
         .header("Content-Type", "application/json"));
   }
 
+  Answer put(String user, String path, String json) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path))
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+        .header("Content-Type", "application/json"));
+  }
+
   private Answer send(String user, HttpRequest.Builder b) {
     b.timeout(TIMEOUT).header("Authorization", "Basic " + Base64.getEncoder()
         .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
