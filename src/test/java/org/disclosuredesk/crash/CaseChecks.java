@@ -23,10 +23,13 @@ final class CaseChecks {
    * Returns how many were found whole; the assertions name the first that is not.
    */
   static int assertAllThere(NodeClient api, List<Acknowledged> acknowledged) {
+    List<String> missing = acknowledged.stream().map(Acknowledged::caseNumber)
+        .filter(n -> api.get("supervisor", "/api/requests/" + n).status() != 200).toList();
+    assertThat(missing).as("%d of %d cases answered 201 are missing", missing.size(), acknowledged.size()).isEmpty();
     int found = 0;
     for (Acknowledged a : acknowledged) {
       NodeClient.Answer view = api.get("supervisor", "/api/requests/" + a.caseNumber());
-      assertThat(view.status()).as("case %s answered 201 before the crash", a.caseNumber()).isEqualTo(200);
+      assertThat(view.status()).as("case %s answered 201", a.caseNumber()).isEqualTo(200);
       assertThat(view.json().path("caseNumber").asText()).isEqualTo(a.caseNumber());
       NodeClient.Answer receipt = api.get("reception", "/api/requests/" + a.caseNumber() + "/receipt");
       assertThat(receipt.status()).as("receipt of %s", a.caseNumber()).isEqualTo(200);
