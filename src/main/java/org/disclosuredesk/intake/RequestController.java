@@ -2,7 +2,9 @@ package org.disclosuredesk.intake;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.disclosuredesk.identity.CurrentUser;
+import org.disclosuredesk.web.DatabaseFailures;
 import org.disclosuredesk.web.InvalidInputException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/requests")
 class RequestController {
+
+  private static final int LOCK_CONFLICT_ATTEMPTS = 4;
 
   private final CaseRegistration registration;
   private final CaseQueries queries;
@@ -39,7 +43,7 @@ class RequestController {
     }
     Registration r;
     try {
-      r = registration.registerAndStart(request, key, CurrentUser.get().id());
+      r = registerRetryingLockConflicts(request, key);
     } catch (DataIntegrityViolationException raceOnKey) {
       // a concurrent retry with the same key registered first: answer with that case
       r = key == null ? null : registration.findByIdempotencyKey(key, CurrentUser.get().id()).orElse(null);
@@ -52,6 +56,33 @@ class RequestController {
     return r.created()
         ? ResponseEntity.created(URI.create("/api/requests/" + r.caseNumber())).body(body)
         : ResponseEntity.ok(body);
+  }
+
+  /**
+   * Registrations of one year queue on its case-number counter: under load (or a cold start after a
+   * crash) one may time out waiting for the lock. Its transaction was rolled back whole (no number was
+   * used), so it is tried again; the last failure becomes a 503 with Retry-After, never a 500.
+   */
+  private Registration registerRetryingLockConflicts(RegistrationRequest request, String key) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return registration.registerAndStart(request, key, CurrentUser.get().id());
+      } catch (RuntimeException e) {
+        if (attempt >= LOCK_CONFLICT_ATTEMPTS || !DatabaseFailures.isLockConflict(e)) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100) * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a registration", e);
+    }
   }
 
   @GetMapping("/{caseNumber}")

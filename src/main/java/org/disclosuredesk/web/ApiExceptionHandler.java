@@ -112,6 +112,13 @@ class ApiExceptionHandler {
       return ResponseEntity.status(known.getStatusCode())
           .body(ApiErrors.of("request", String.valueOf(known.getBody().getDetail())));
     }
+    if (DatabaseFailures.isTemporary(e)) {
+      // the database is restarting or a lock was held too long: the client may retry, it is not our bug
+      log.warn("database temporarily unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header("Retry-After", DatabaseUnavailableFilter.RETRY_AFTER_SECONDS)
+          .body(ApiErrors.of("server", "数据库暂时不可用，请 " + DatabaseUnavailableFilter.RETRY_AFTER_SECONDS + " 秒后重试"));
+    }
     log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
         .body(ApiErrors.of("server", "服务器内部错误，已记录日志，请稍后重试或联系管理员"));
