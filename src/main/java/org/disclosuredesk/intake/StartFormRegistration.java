@@ -32,7 +32,8 @@ final class StartFormRegistration {
       Map.entry("applicant.phone", "联系电话"), Map.entry("applicant.email", "电子邮箱"),
       Map.entry("applicant.address", "通信地址"), Map.entry("applicant.contactPerson", "联系人"),
       Map.entry("applicant", "申请人"), Map.entry("description", "所需信息描述"), Map.entry("purpose", "用途"),
-      Map.entry("format", "信息载体形式"), Map.entry("delivery", "获取方式"), Map.entry("department", "承办部门"));
+      Map.entry("format", "信息载体形式"), Map.entry("delivery", "获取方式"), Map.entry("department", "承办部门"),
+      Map.entry("lateRegistrationReason", "补登原因"));
 
   private StartFormRegistration() {}
 
@@ -46,7 +47,8 @@ final class StartFormRegistration {
               CaseVariables.string(ex, "email"), CaseVariables.string(ex, "address"),
               CaseVariables.string(ex, "contactPerson")),
           CaseVariables.string(ex, "description"), CaseVariables.string(ex, "purpose"),
-          enumOf(ex, "format", InfoFormat.class), enumOf(ex, "delivery", Delivery.class), null);
+          enumOf(ex, "format", InfoFormat.class), enumOf(ex, "delivery", Delivery.class), null,
+          CaseVariables.string(ex, "lateRegistrationReason"));
     } catch (DateTimeParseException e) {
       throw new RouteInputException(LABELS.get("receivedOn"), "日期格式应为 YYYY-MM-DD");
     }

@@ -26,7 +26,7 @@ final class ReportSpreadsheet {
     view.differences().forEach(d -> notes.add(List.of("与重新统计的差异",
         d.table() + " / " + d.row() + " / " + d.column(), "已发布 " + d.published(), "重新统计 " + d.current())));
     sections.add(new Spreadsheet.Section("说明", List.of("项目", "内容"), notes));
-    return new Spreadsheet("annual-report-" + r.year(), sections);
+    return new Spreadsheet(r.year() + "年政府信息公开工作年度报告", sections);
   }
 
   private static Spreadsheet.Section table3(AnnualReport r) {

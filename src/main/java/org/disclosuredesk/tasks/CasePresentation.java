@@ -10,7 +10,6 @@ import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.ClockPause;
 import org.disclosuredesk.casefile.Outcome;
-import org.disclosuredesk.casefile.TimelineEntry;
 import org.disclosuredesk.casefile.WithholdingGround;
 import org.disclosuredesk.deadline.CaseClock;
 import org.disclosuredesk.deadline.DueDateChanged;
@@ -132,12 +131,17 @@ class CasePresentation {
   String history(CaseRecord c) {
     StringBuilder s = new StringBuilder();
     java.util.Map<String, String> names = new java.util.HashMap<>();
-    for (TimelineEntry e : register.timeline(c.agencyCode(), c.caseNumber())) {
+    // mail delivery records are folded: one line per run of mails, each mail indented below it
+    for (org.disclosuredesk.casefile.TimelineItem e
+        : org.disclosuredesk.casefile.TimelineItem.fold(register.timeline(c.agencyCode(), c.caseNumber()))) {
       s.append("- ").append(AT.format(e.at())).append("　").append(md(e.detail()));
-      if (e.actor() != null) {
+      if (e.actor() != null && !e.folded()) {
         s.append("（").append(md(names.computeIfAbsent(e.actor(), this::displayName))).append("）");
       }
       s.append("\n");
+      for (String mail : e.mails()) {
+        s.append("    - ").append(md(mail)).append("\n");
+      }
     }
     return s.toString();
   }

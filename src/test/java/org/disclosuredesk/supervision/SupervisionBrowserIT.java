@@ -160,7 +160,7 @@ class SupervisionBrowserIT {
     assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
     String text = new String(csv, StandardCharsets.UTF_8);
     assertThat(text).contains("案件编号,申请人,承办部门", caseNumber, String.valueOf(expected), "officer-planning");
-    assertThat(download.suggestedFilename()).isEqualTo("supervision-overdue.csv");
+    assertThat(download.suggestedFilename()).isEqualTo("督办-" + CaseFilter.OVERDUE.label() + ".csv");
 
     // Opens the case: the route is drawn with the current step marked
     row.locator("a.case-link").click();
