@@ -42,23 +42,29 @@ public record TimelineItem(LocalDateTime at, String kind, String actor, String d
     }
     long notConfigured = run.stream().filter(e -> e.detail() != null && e.detail().startsWith(NOT_CONFIGURED)).count();
     long sent = run.stream().filter(e -> "MAIL_SENT".equals(e.kind())).count();
+    long failed = run.stream().filter(e -> "MAIL_FAILED".equals(e.kind())).count();
+    long notSent = run.size() - sent - failed - notConfigured;
     StringBuilder summary = new StringBuilder("邮件通知 ").append(run.size()).append(" 封");
     if (notConfigured == run.size()) {
       summary.append("，均未发送：未配置邮件服务器");
     } else {
-      summary.append("：已发送 ").append(sent).append(" 封");
-      if (notConfigured > 0) {
-        summary.append("，未发送 ").append(notConfigured).append(" 封（未配置邮件服务器）");
-      }
-      long other = run.size() - sent - notConfigured;
-      if (other > 0) {
-        summary.append("，失败 ").append(other).append(" 封");
-      }
+      StringBuilder parts = new StringBuilder();
+      part(parts, sent, "已发送");
+      part(parts, notSent, "未发送");
+      part(parts, notConfigured, "因未配置邮件服务器未发送");
+      part(parts, failed, "发送失败");
+      summary.append("：").append(parts);
     }
     List<String> mails = run.stream().map(TimelineItem::mailLine).toList();
     TimelineEntry first = run.get(0);
     items.add(new TimelineItem(first.at(), MAIL, first.actor(), summary.toString(), mails));
     run.clear();
+  }
+
+  private static void part(StringBuilder parts, long count, String what) {
+    if (count > 0) {
+      parts.append(parts.isEmpty() ? "" : "，").append(what).append(' ').append(count).append(" 封");
+    }
   }
 
   private static String mailLine(TimelineEntry e) {

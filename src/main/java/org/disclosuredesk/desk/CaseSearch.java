@@ -23,7 +23,7 @@ class CaseSearch {
   record Hit(String caseNumber, String applicantName, String maskedId, String phone, LocalDate receivedOn,
       CaseStatus status, LocalDate dueOn, Integer workingDaysLeft, String description) {
 
-    boolean overdue() {
+    public boolean overdue() {
       return workingDaysLeft != null && workingDaysLeft < 0;
     }
   }
