@@ -71,6 +71,9 @@ public class CasePageModel {
     if (userId == null || userId.isBlank()) {
       return null;
     }
+    if (org.disclosuredesk.calendar.CalendarChanged.SYSTEM.equals(userId)) {
+      return "系统";
+    }
     User u = identity.createUserQuery().userId(userId).singleResult();
     if (u == null) {
       return userId;

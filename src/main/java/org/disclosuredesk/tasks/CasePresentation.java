@@ -148,6 +148,9 @@ class CasePresentation {
 
   /** 接待室工作人员 rather than reception: the user's name as kept by the engine, else the id. */
   private String displayName(String userId) {
+    if (org.disclosuredesk.calendar.CalendarChanged.SYSTEM.equals(userId)) {
+      return "系统";
+    }
     org.camunda.bpm.engine.identity.User u = identity.createUserQuery().userId(userId).singleResult();
     if (u == null) {
       return userId;
