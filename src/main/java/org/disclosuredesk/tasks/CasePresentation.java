@@ -83,7 +83,10 @@ class CasePresentation {
     CaseVariables.enumValue(task, CaseVariables.OUTCOME, Outcome.class).ifPresent(o -> task.setVariableLocal(PROPOSAL,
         "**拟答复：** " + o.label() + CaseVariables.enumValue(task, CaseVariables.WITHHOLDING_GROUND, WithholdingGround.class)
             .map(g -> "（" + g.label() + "）").orElse("")
-        + "\n\n**答复要点：** " + md(CaseVariables.string(task, "replyNote"))));
+        + "\n\n**答复要点：** " + md(CaseVariables.string(task, "replyNote"))
+        // the officer's 办理说明 goes with the proposal, so the reviewer reads it too
+        + (CaseVariables.string(task, "handlingNote") == null ? ""
+            : "\n\n**承办人办理说明：** " + md(CaseVariables.string(task, "handlingNote")))));
   }
 
   String summary(CaseRecord c) {

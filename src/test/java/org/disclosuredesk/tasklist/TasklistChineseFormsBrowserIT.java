@@ -100,6 +100,9 @@ class TasklistChineseFormsBrowserIT {
           english.put(e.getKey(), words);
         }
         assertThat(page.locator("[cam-tasklist-task]").innerText()).doesNotContain("Select");
+        if (e.getKey().equals("confidentiality-review")) { // the reviewer reads the officer's 办理说明
+          assertThat(page.locator("[cam-tasklist-task]").innerText()).contains("承办人办理说明", "已向档案室调取原件核对");
+        }
         tasks.setAssignee(task.getId(), null);
       }
       assertThat(english).as("English words on the forms").isEmpty();
@@ -152,7 +155,7 @@ class TasklistChineseFormsBrowserIT {
 
     ProcessInstance review = route.registerWalkIn("某项目审批材料");
     route.acceptFor(review, "planning");
-    route.propose(review, "DISCLOSE");
+    route.propose(review, "DISCLOSE", "handlingNote", "已向档案室调取原件核对");
     forms.put("confidentiality-review", route.task(review, "Task_ConfidentialityReview"));
 
     ProcessInstance delivery = route.registerWalkIn("某小区规划许可证");
