@@ -123,7 +123,8 @@
     var done = document.getElementById('registered');
     document.getElementById('registered-case-number').textContent = r.caseNumber;
     document.getElementById('registered-due-on').textContent = r.dueOn || '—';
-    document.getElementById('registered-received-on').textContent = '收到申请日期 ' + r.receivedOn;
+    document.getElementById('registered-received-on').textContent = '收到申请日期 ' + r.receivedOn
+      + (r.dueOn && today && r.dueOn < today ? '。补登的申请答复期限已过，已提交督办，请尽快办理' : '');
     document.getElementById('registered-case-link').href = r.caseUrl;
     document.getElementById('receipt-pdf').href = r.receiptUrl + '?format=pdf';
     document.getElementById('receipt-frame').src = r.receiptUrl;
