@@ -100,6 +100,10 @@ class TasklistChineseFormsBrowserIT {
           english.put(e.getKey(), words);
         }
         assertThat(page.locator("[cam-tasklist-task]").innerText()).doesNotContain("Select");
+        Locator letterLinks = page.locator("[cam-tasklist-task] .fjs-form a[href*='/letters/']");
+        for (int i = 0; i < letterLinks.count(); i++) { // letters open in a new tab, the form stays
+          assertThat(letterLinks.nth(i).getAttribute("target")).isEqualTo("_blank");
+        }
         if (e.getKey().equals("confidentiality-review")) { // the reviewer reads the officer's 办理说明
           assertThat(page.locator("[cam-tasklist-task]").innerText()).contains("承办人办理说明", "已向档案室调取原件核对");
         }

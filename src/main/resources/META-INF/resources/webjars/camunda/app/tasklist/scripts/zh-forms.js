@@ -4,7 +4,8 @@
  *  - the date picker (flatpickr, which the webapps expose as window.flatpickr) gets a Chinese default
  *    locale with Monday as the first day of the week, before any form is drawn;
  *  - form-js's English texts (validation messages, "Select", "Search" ...) are replaced as they appear;
- *  - when the engine refuses a form ("请更正以下内容：标签：说明；…"), the named fields are marked.
+ *  - when the engine refuses a form ("请更正以下内容：标签：说明；…"), the named fields are marked;
+ *  - links to the case's letters open in a new tab.
  */
 const MONTHS = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
 
@@ -116,6 +117,13 @@ function translateTree(root) {
         el.setAttribute(a, t);
       }
     });
+  });
+  // letters linked from a form open in a new tab, so the form (and its input) stays where it is
+  root.querySelectorAll('a[href*="/letters/"], a[href*="/receipt"]').forEach((a) => {
+    if (inScope(a) && a.getAttribute('target') !== '_blank') {
+      a.setAttribute('target', '_blank');
+      a.setAttribute('rel', 'noopener');
+    }
   });
   root.querySelectorAll('.flatpickr-monthDropdown-months option').forEach((o) => {
     const i = Number(o.value);
