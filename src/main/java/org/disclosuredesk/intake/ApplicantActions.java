@@ -18,15 +18,18 @@ import org.disclosuredesk.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What the applicant does after applying, forwarded by reception or the portal: supplement, withdraw. */
+/**
+ * What the applicant does after applying, forwarded by reception (API or desk) or the portal:
+ * supplement, withdraw.
+ */
 @Service
-class ApplicantActions {
+public class ApplicantActions {
 
   /** Body of the supplement call: the day it arrived (default today) and what it says. */
-  record SupplementInput(LocalDate receivedOn, String note) {}
+  public record SupplementInput(LocalDate receivedOn, String note) {}
 
   /** Body of the withdrawal call. */
-  record WithdrawalInput(String note) {}
+  public record WithdrawalInput(String note) {}
 
   private final CaseRegister register;
   private final TaskService tasks;
@@ -54,7 +57,7 @@ class ApplicantActions {
 
   /** The supplement arrived: completes the waiting step, which restarts the clock (Art. 30). */
   @Transactional
-  void supplement(String caseNumber, SupplementInput input, String actor) {
+  public void supplement(String caseNumber, SupplementInput input, String actor) {
     CaseRecord c = actingCase(caseNumber);
     String note = input == null ? null : input.note();
     if (note != null && note.length() > 4000) {
@@ -85,7 +88,7 @@ class ApplicantActions {
 
   /** The applicant withdrew before the reply: the case ends as 其他处理. */
   @Transactional
-  void withdraw(String caseNumber, WithdrawalInput input, String actor) {
+  public void withdraw(String caseNumber, WithdrawalInput input, String actor) {
     CaseRecord c = actingCase(caseNumber);
     String note = input == null ? null : input.note();
     if (note != null && note.length() > 4000) {

@@ -101,7 +101,10 @@ public class CaseRegistration {
     register.insert(new NewCase(agency.code(), caseNumber, r.channel(), receivedOn, applicant, r.description().trim(),
         trim(r.purpose()), r.format(), r.delivery(), department, idempotencyKey, actor));
     register.record(agency.code(), caseNumber, "REGISTERED", actor,
-        "登记申请（" + r.channel().label() + "），收到申请日期 " + receivedOn + letterText(r, receivedOn));
+        "登记申请（" + r.channel().label() + "），收到申请日期 " + receivedOn + letterText(r, receivedOn)
+            + (RegistrationValidator.blank(r.lateRegistrationReason()) ? ""
+                : "；补登（晚于收到日期 " + validator.workingDaysLate(r.receivedOn()) + " 个工作日），原因："
+                    + r.lateRegistrationReason().strip()));
     return caseNumber;
   }
 

@@ -7,7 +7,12 @@ import org.disclosuredesk.casefile.Delivery;
 import org.disclosuredesk.casefile.IdType;
 import org.disclosuredesk.casefile.InfoFormat;
 
-/** The body of {@code POST /api/requests} (design.md), and what the Tasklist start form collects. */
+/**
+ * The body of {@code POST /api/requests} (design.md), and what the Tasklist start form and the desk collect.
+ *
+ * @param lateRegistrationReason required when {@code receivedOn} lies more than a few working days back
+ *     (a letter received last month is real, a typo more likely): why the application is registered only now
+ */
 public record RegistrationRequest(
     Channel channel,
     LocalDate receivedOn,
@@ -17,12 +22,19 @@ public record RegistrationRequest(
     InfoFormat format,
     Delivery delivery,
     String department,
-    LetterReceipt letter) {
+    LetterReceipt letter,
+    String lateRegistrationReason) {
 
-  /** An application without letter details (every channel but a letter; a letter that was signed for). */
+  /** An application registered on time, without letter details (every channel but a letter; a signed-for letter). */
   public RegistrationRequest(Channel channel, LocalDate receivedOn, ApplicantInput applicant, String description,
       String purpose, InfoFormat format, Delivery delivery, String department) {
-    this(channel, receivedOn, applicant, description, purpose, format, delivery, department, null);
+    this(channel, receivedOn, applicant, description, purpose, format, delivery, department, null, null);
+  }
+
+  /** An application with letter details, registered on time. */
+  public RegistrationRequest(Channel channel, LocalDate receivedOn, ApplicantInput applicant, String description,
+      String purpose, InfoFormat format, Delivery delivery, String department, LetterReceipt letter) {
+    this(channel, receivedOn, applicant, description, purpose, format, delivery, department, letter, null);
   }
 
   /**

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.disclosuredesk.agency.AgencyClock;
+import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.calendar.WorkingDayCalendar;
 import org.disclosuredesk.casefile.ApplicantType;
 import org.disclosuredesk.casefile.Delivery;
 import org.disclosuredesk.casefile.IdType;
@@ -22,12 +24,29 @@ class RegistrationValidator {
   private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{5,30}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
+  /** A receipt date more than this many working days back needs a reason (confirmation of a late registration). */
+  static final int LATE_AFTER_WORKING_DAYS = 3;
+
   private final AgencyClock clock;
   private final DepartmentProperties departments;
+  private final WorkingDayCalendar calendar;
+  private final AgencyProperties agency;
 
-  RegistrationValidator(AgencyClock clock, DepartmentProperties departments) {
+  RegistrationValidator(AgencyClock clock, DepartmentProperties departments, WorkingDayCalendar calendar,
+      AgencyProperties agency) {
     this.clock = clock;
     this.departments = departments;
+    this.calendar = calendar;
+    this.agency = agency;
+  }
+
+  /** Working days between the receipt date and today when that is more than {@link #LATE_AFTER_WORKING_DAYS}, else 0. */
+  int workingDaysLate(LocalDate receivedOn) {
+    if (receivedOn == null || !receivedOn.isBefore(clock.today())) {
+      return 0;
+    }
+    int late = calendar.workingDaysBetween(agency.code(), receivedOn, clock.today());
+    return late > LATE_AFTER_WORKING_DAYS ? late : 0;
   }
 
   List<FieldError> validate(RegistrationRequest r) {
@@ -42,6 +61,8 @@ class RegistrationValidator {
         errors.add(new FieldError("receivedOn", "收到申请日期不能晚于今天（" + clock.today() + "）"));
       } else if (r.receivedOn().isBefore(REGULATIONS_IN_FORCE)) {
         errors.add(new FieldError("receivedOn", "收到申请日期不能早于条例施行日 2008-05-01"));
+      } else {
+        late(errors, r);
       }
     }
     letter(errors, r);
@@ -87,6 +108,16 @@ class RegistrationValidator {
       errors.add(new FieldError("letter.confirmationNote",
           "平信应在到达当日与申请人确认；晚于到达日确认的，须说明到达当日尝试联系的情况"));
     }
+  }
+
+  /** A receipt date well in the past is confirmed with a reason; a typo is more likely than a late letter. */
+  private void late(List<FieldError> errors, RegistrationRequest r) {
+    int late = workingDaysLate(r.receivedOn());
+    if (late > 0 && blank(r.lateRegistrationReason())) {
+      errors.add(new FieldError("lateRegistrationReason", "收到申请日期 " + r.receivedOn() + " 已过去 " + late
+          + " 个工作日：请核对日期；确属补登的，请填写补登原因（lateRegistrationReason）"));
+    }
+    text(errors, "lateRegistrationReason", r.lateRegistrationReason(), false, 1000);
   }
 
   private void applicant(List<FieldError> errors, ApplicantInput a, Delivery delivery) {

@@ -35,7 +35,7 @@ final class StartFormRegistration {
       Map.entry("applicant", "申请人"), Map.entry("description", "所需信息描述"), Map.entry("purpose", "用途"),
       Map.entry("format", "信息载体形式"), Map.entry("delivery", "获取方式"), Map.entry("department", "承办部门"),
       Map.entry("letter", "信件类型"), Map.entry("letter.arrivedOn", "信件到达日期"),
-      Map.entry("letter.confirmationNote", "到达当日确认情况"));
+      Map.entry("letter.confirmationNote", "到达当日确认情况"), Map.entry("lateRegistrationReason", "补登原因"));
 
   private StartFormRegistration() {}
 
@@ -49,7 +49,8 @@ final class StartFormRegistration {
               CaseVariables.string(ex, "email"), CaseVariables.string(ex, "address"),
               CaseVariables.string(ex, "contactPerson")),
           CaseVariables.string(ex, "description"), CaseVariables.string(ex, "purpose"),
-          enumOf(ex, "format", InfoFormat.class), enumOf(ex, "delivery", Delivery.class), null, letter(ex, zone));
+          enumOf(ex, "format", InfoFormat.class), enumOf(ex, "delivery", Delivery.class), null, letter(ex, zone),
+          CaseVariables.string(ex, "lateRegistrationReason"));
     } catch (DateTimeParseException e) {
       throw new RouteInputException(LABELS.get("receivedOn"), "日期格式应为 YYYY-MM-DD");
     }

@@ -83,13 +83,20 @@ class LetterController {
 
   private ResponseEntity<?> document(IssuedLetter letter, String format) {
     return switch (format) {
-      case "html" -> ResponseEntity.ok().contentType(HTML).body(letters.html(letter));
+      case "html" -> ResponseEntity.ok().contentType(HTML).body(PrintToolbar.decorate(letters.html(letter), "?format=pdf"));
       case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
           .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
               .filename(Letters.fileName(letter, "pdf"), StandardCharsets.UTF_8).build().toString())
           .body(letters.pdf(letter));
       default -> throw new InvalidInputException("format", "应为 html 或 pdf");
     };
+  }
+
+  /** No Chinese TrueType font on this machine: PDFs are off (HTML letters work), the message names the package. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(PdfFontMissingException.class)
+  ResponseEntity<org.disclosuredesk.web.ApiErrors> noFont(PdfFontMissingException e) {
+    return ResponseEntity.status(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE)
+        .body(org.disclosuredesk.web.ApiErrors.of("format", e.getMessage()));
   }
 
   private CaseRecord visibleCase(String caseNumber, boolean portalToo) {

@@ -13,10 +13,17 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The Chinese font embedded (as a subset) in every PDF letter. PDFBox embeds TrueType outlines
+ * The Chinese font embedded (as a subset) in every PDF letter, and the fallback fonts for characters
+ * it lacks (rare characters of CJK Extension B such as 𠮷 in names: Debian's fonts-hanazono). A
+ * character no font has (an emoji in a name) is printed as its code point, e.g. [U+1F600], never
+ * as "#". The font is checked at start (logged, and shown by the health endpoint). PDFBox embeds TrueType outlines
  * only: the Noto/Source Han CJK fonts (CFF outlines, package fonts-noto-cjk) cannot be used, and
  * are skipped with a clear message. Found once, loaded per document.
  */
@@ -34,21 +41,156 @@ class LetterFont {
       + "或用 disclosure.letters.font 指定一个 TrueType 字体文件（.ttf/.ttc；fonts-noto-cjk 的 CFF 字体不适用）";
   private static final int PROBE = '政';
 
+  /** Fonts for characters the main font lacks, in order: fonts-hanazono (CJK Ext-A, Ext-B and beyond). */
+  static final List<Path> FALLBACK_CANDIDATES = List.of(
+      Path.of("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"),
+      Path.of("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"));
+  /** Family names of the fallback fonts in the PDF renderer, LetterFallback1, LetterFallback2 ... */
+  static final String FALLBACK_FAMILY = "LetterFallback";
+
+  private static final Logger log = LoggerFactory.getLogger(LetterFont.class);
+
   private final Path configured;
   private final String fontName;
+  private final List<Path> fallbackCandidates;
   private volatile Path found;
+  private volatile TrueTypeFont coverage;
+  private volatile List<Fallback> fallbacks;
 
+  /** A fallback font: its file and its parsed tables (kept for glyph lookups). */
+  record Fallback(Path file, TrueTypeFont font) {}
+
+  @org.springframework.beans.factory.annotation.Autowired
   LetterFont(LettersProperties properties) {
+    this(properties, FALLBACK_CANDIDATES);
+  }
+
+  LetterFont(LettersProperties properties, List<Path> fallbackCandidates) {
     this.configured = properties.font();
     this.fontName = properties.fontName();
+    this.fallbackCandidates = List.copyOf(fallbackCandidates);
+  }
+
+  /** Says at start which font PDFs use, or warns clearly that PDFs cannot be made. */
+  @EventListener(ApplicationReadyEvent.class)
+  void reportAtStart() {
+    try {
+      log.info("PDF 文书字体：{}；生僻字后备字体：{}", file(), fallbackFiles().isEmpty()
+          ? "无（可安装 Debian 软件包 fonts-hanazono；缺字以 [U+XXXX] 形式打印）" : fallbackFiles());
+    } catch (PdfFontMissingException e) {
+      log.warn("PDF 文书不可用（HTML 文书正常）：{}", e.getMessage());
+    }
+  }
+
+  /** Whether PDFs can be made. */
+  boolean available() {
+    try {
+      file();
+      return true;
+    } catch (PdfFontMissingException e) {
+      return false;
+    }
+  }
+
+  List<Path> fallbackFiles() {
+    return fallbacks().stream().map(Fallback::file).toList();
+  }
+
+  /**
+   * Prepares a letter's HTML for the PDF renderer: the fallback families follow {@value PdfRenderer#FONT_FAMILY}
+   * wherever it is named, and characters that no font has become their code point ([U+1F600]).
+   * {@code used} receives the indexes of the fallback fonts the text needs.
+   */
+  synchronized String prepare(String html, java.util.Set<Integer> used) {
+    TrueTypeFont main = mainCoverage();
+    List<Fallback> extra = fallbacks();
+    StringBuilder out = new StringBuilder(html.length());
+    html.codePoints().forEach(cp -> {
+      if (cp < 0x80 || Character.isWhitespace(cp) || Character.isSpaceChar(cp) || has(main, cp)) {
+        out.appendCodePoint(cp);
+        return;
+      }
+      if (cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
+        return; // joiners and variation selectors only shape what the font cannot draw anyway
+      }
+      for (int i = 0; i < extra.size(); i++) {
+        if (has(extra.get(i).font(), cp)) {
+          used.add(i);
+          out.appendCodePoint(cp);
+          return;
+        }
+      }
+      out.append("[U+").append(Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT)).append(']');
+    });
+    if (extra.isEmpty()) {
+      return out.toString();
+    }
+    StringBuilder families = new StringBuilder("\"" + PdfRenderer.FONT_FAMILY + "\"");
+    for (int i = 0; i < extra.size(); i++) {
+      families.append(", \"").append(FALLBACK_FAMILY).append(i + 1).append('"');
+    }
+    return out.toString().replace("\"" + PdfRenderer.FONT_FAMILY + "\"", families);
+  }
+
+  /** Loads the {@code index}-th fallback font into {@code document} (subset embedding). */
+  PDType0Font loadFallback(PDDocument document, int index) throws IOException {
+    Path f = fallbacks().get(index).file();
+    return PDType0Font.load(document, new TTFParser().parse(new RandomAccessReadBufferedFile(f.toFile())), true);
+  }
+
+  private TrueTypeFont mainCoverage() {
+    TrueTypeFont c = coverage;
+    if (c == null) {
+      try {
+        Path f = file();
+        c = isCollection(f) ? fromCollection(f).orElseThrow(() -> new PdfFontMissingException(MISSING))
+            : new TTFParser().parse(new RandomAccessReadBufferedFile(f.toFile()));
+      } catch (IOException e) {
+        throw new PdfFontMissingException(MISSING);
+      }
+      coverage = c;
+    }
+    return c;
+  }
+
+  private List<Fallback> fallbacks() {
+    List<Fallback> f = fallbacks;
+    if (f == null) {
+      List<Fallback> list = new java.util.ArrayList<>();
+      for (Path p : fallbackCandidates) {
+        if (!Files.isReadable(p)) {
+          continue;
+        }
+        try {
+          TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(p.toFile()));
+          if (!(font instanceof OpenTypeFont otf && otf.isPostScript())) {
+            list.add(new Fallback(p, font));
+          }
+        } catch (IOException | RuntimeException e) {
+          log.warn("后备字体不可用：{}（{}）", p, e.getMessage());
+        }
+      }
+      f = List.copyOf(list);
+      fallbacks = f;
+    }
+    return f;
+  }
+
+  private static boolean has(TrueTypeFont font, int codePoint) {
+    try {
+      return font.getUnicodeCmapLookup().getGlyphId(codePoint) > 0;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** The font file in use; fails with {@link #MISSING} when there is none. */
   Path file() {
     Path f = found;
     if (f == null) {
-      f = locate().orElseThrow(() -> new IllegalStateException(configured != null
-          ? "字体文件不可用：" + configured + "（须为含中文字形的 TrueType 字体 .ttf/.ttc）" : MISSING));
+      f = locate().orElseThrow(() -> new PdfFontMissingException(configured != null
+          ? "字体文件不可用：" + configured + "（须为含中文字形的 TrueType 字体 .ttf/.ttc；"
+              + "或去掉该设置并安装 Debian 软件包 fonts-arphic-uming）" : MISSING));
       found = f;
     }
     return f;
@@ -57,7 +199,7 @@ class LetterFont {
   /** Loads the font into {@code document} for subset embedding. */
   PDType0Font load(PDDocument document) throws IOException {
     Path f = file();
-    TrueTypeFont font = isCollection(f) ? fromCollection(f).orElseThrow(() -> new IllegalStateException(MISSING))
+    TrueTypeFont font = isCollection(f) ? fromCollection(f).orElseThrow(() -> new PdfFontMissingException(MISSING))
         : new TTFParser().parse(new RandomAccessReadBufferedFile(f.toFile()));
     return PDType0Font.load(document, font, true);
   }

@@ -23,13 +23,20 @@ class PdfRenderer {
     this.font = font;
   }
 
+  /** Throws {@link PdfFontMissingException} when no Chinese TrueType font is installed. */
   byte[] render(String html, String title) {
+    font.file();
+    java.util.Set<Integer> fallbacks = new java.util.TreeSet<>();
+    String prepared = font.prepare(html, fallbacks);
     try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       document.getDocumentInformation().setTitle(title);
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.usePDDocument(document);
       builder.useFont(new PDFontSupplier(font.load(document)), FONT_FAMILY);
-      builder.withHtmlContent(html, null);
+      for (int i : fallbacks) { // only the fallbacks this letter needs are embedded
+        builder.useFont(new PDFontSupplier(font.loadFallback(document, i)), LetterFont.FALLBACK_FAMILY + (i + 1));
+      }
+      builder.withHtmlContent(prepared, null);
       builder.toStream(out);
       builder.run();
       return out.toByteArray();

@@ -31,7 +31,7 @@ final class ReportSpreadsheet {
           c.column(), view.carryOver().previousYear() + "年度四 " + c.carriedForward(), "本年度二 " + c.carriedOver())));
     }
     sections.add(new Spreadsheet.Section("说明", List.of("项目", "内容"), notes));
-    return new Spreadsheet("annual-report-" + r.year(), sections);
+    return new Spreadsheet(r.year() + "年政府信息公开工作年度报告", sections);
   }
 
   private static Spreadsheet.Section table3(AnnualReport r) {

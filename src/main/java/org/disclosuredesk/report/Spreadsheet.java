@@ -104,7 +104,7 @@ public record Spreadsheet(String fileName, List<Section> sections) {
   }
 
   private static String sheetName(String title, int index, Set<String> taken) {
-    String name = title == null ? "Sheet" + (index + 1) : title.replaceAll("[\\[\\]:*?/\\\\]", "");
+    String name = title == null ? "工作表" + (index + 1) : title.replaceAll("[\\[\\]:*?/\\\\]", "");
     if (name.length() > 28) {
       name = name.substring(0, 28);
     }

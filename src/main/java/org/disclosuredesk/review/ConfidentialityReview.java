@@ -80,7 +80,10 @@ class ConfidentialityReview implements TaskListener {
     if (redactions != null && redactions.length() > 4000 || note != null && note.length() > 4000) {
       throw new RouteInputException("审查意见", "不能超过 4000 个字符");
     }
-    String reviewer = task.getAssignee() != null ? task.getAssignee() : "unknown";
+    // the holder of the task, else whoever completed it (engine identity), else said plainly
+    String authenticated = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
+        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+    String reviewer = task.getAssignee() != null ? task.getAssignee() : authenticated != null ? authenticated : "未签收";
     LocalDate today = clock.today();
     jdbc.sql("insert into dd_confidentiality_review (agency_code, case_number, reviewer, reviewed_on, result, redactions, note)"
             + " values (?, ?, ?, ?, ?, ?, ?)")

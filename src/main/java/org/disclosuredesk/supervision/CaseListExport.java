@@ -13,7 +13,7 @@ final class CaseListExport {
 
   static Spreadsheet of(CaseFilter filter, List<SupervisedCase> cases) {
     List<List<Object>> rows = cases.stream().map(CaseListExport::row).toList();
-    return Spreadsheet.of("supervision-" + filter.code(), HEADER, rows);
+    return Spreadsheet.of("督办-" + filter.label(), HEADER, rows);
   }
 
   private static List<Object> row(SupervisedCase c) {

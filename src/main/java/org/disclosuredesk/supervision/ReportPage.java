@@ -26,10 +26,10 @@ class ReportPage {
     this.reports = reports;
   }
 
-  /** The last complete year. */
+  /** The current year (earlier years are linked from the page). */
   @GetMapping({"", "/"})
   String latest() {
-    return "redirect:/supervision/reports/" + (reports.today().getYear() - 1);
+    return "redirect:/supervision/reports/" + reports.today().getYear();
   }
 
   @GetMapping("/{year}")

@@ -42,9 +42,11 @@ class SupervisionPages {
   private final LegalChallenges challenges;
   private final DepartmentProperties departments;
   private final AgencyProperties agency;
+  private final CasePageModel casePage;
 
   SupervisionPages(CaseWatch watch, CaseRegister register, OpenCaseQuery query, CaseDiagram diagrams, Urging urging,
-      LegalChallenges challenges, DepartmentProperties departments, AgencyProperties agency) {
+      LegalChallenges challenges, DepartmentProperties departments, AgencyProperties agency, CasePageModel casePage) {
+    this.casePage = casePage;
     this.watch = watch;
     this.register = register;
     this.query = query;
@@ -86,22 +88,30 @@ class SupervisionPages {
 
   @GetMapping("/cases/{caseNumber}")
   String casePage(@PathVariable String caseNumber, Model model, Principal user) {
-    CaseRecord c = register.get(agency.code(), caseNumber);
-    model.addAttribute("c", c);
-    model.addAttribute("departmentName", c.department() == null ? null : departments.name(c.department()));
-    model.addAttribute("workingDaysLeft", c.isOpen() ? watch.workingDaysLeft(c.dueOn()) : null);
-    model.addAttribute("overdue", c.isOpen() && watch.overdue(c.dueOn()));
-    model.addAttribute("task", query.currentTask(agency.code(), caseNumber).orElse(CurrentTask.NONE));
-    model.addAttribute("timeline", register.timeline(agency.code(), caseNumber));
-    model.addAttribute("kindLabels", TimelineLabels.KINDS);
-    model.addAttribute("pauses", register.pauses(agency.code(), caseNumber));
-    model.addAttribute("diagram", diagrams.of(c.processInstanceId()).orElse(null));
-    model.addAttribute("cockpitUrl", c.processInstanceId() == null ? null : COCKPIT_INSTANCE + c.processInstanceId());
+    CaseRecord c = casePage.fill(model, caseNumber);
+    model.addAttribute("diagramUrl", "/supervision/cases/" + c.caseNumber() + "/diagram.bpmn");
+    // Cockpit opens the instance by its id; the search by business key would show the raw variable filter
+    model.addAttribute("cockpitUrl", c.processInstanceId() == null ? null
+        : COCKPIT_INSTANCE + c.processInstanceId() + "/runtime");
+    model.addAttribute("urgedWhom", urgedWhom(model));
     model.addAttribute("challenges", challenges.of(caseNumber));
     model.addAttribute("challengeKinds", LegalChallengeKind.values());
     model.addAttribute("challengeResults", LegalChallengeResult.values());
     common(model, user, "cases");
     return "supervision/case";
+  }
+
+  /** Who an urge reaches: the task's holder, else its department, else reception (not yet assigned). */
+  private String urgedWhom(Model model) {
+    CaseRecord c = (CaseRecord) model.getAttribute("c");
+    CurrentTask task = (CurrentTask) model.getAttribute("task");
+    if (task != null && task.assignee() != null) {
+      return "承办人 " + casePage.displayName(task.assignee());
+    }
+    if (c.department() != null) {
+      return "承办部门（" + departments.name(c.department()) + "）";
+    }
+    return "接待室（案件尚未分办到部门）";
   }
 
   @GetMapping(value = "/cases/{caseNumber}/diagram.bpmn", produces = MediaType.APPLICATION_XML_VALUE)
@@ -117,7 +127,9 @@ class SupervisionPages {
       RedirectAttributes flash) {
     try {
       CaseUrged urged = urging.urge(caseNumber, user.getName(), note);
-      flash.addFlashAttribute("message", urged.assignee() == null ? "已催办承办部门" : "已催办 " + urged.assignee());
+      CaseRecord c = register.get(agency.code(), caseNumber);
+      flash.addFlashAttribute("message", urged.assignee() != null ? "已催办 " + casePage.displayName(urged.assignee())
+          : c.department() == null ? "已催办接待室（案件尚未分办到部门）" : "已催办承办部门（" + departments.name(c.department()) + "）");
     } catch (InvalidInputException e) {
       flash.addFlashAttribute("error", e.errors().get(0).message());
     } catch (ConflictException e) {

@@ -42,16 +42,19 @@ class Urging {
     if (!c.isOpen()) {
       throw new ConflictException("caseNumber", "案件已办结，无需催办");
     }
+    if (text.isEmpty()) {
+      throw new InvalidInputException("note", "请填写催办意见（催办什么、何时前办理）");
+    }
     CurrentTask task = query.currentTask(agency.code(), caseNumber).orElse(CurrentTask.NONE);
-    register.record(agency.code(), caseNumber, URGED, urgedBy, detail(task, text));
+    register.record(agency.code(), caseNumber, URGED, urgedBy, detail(c, task, text));
     CaseUrged event = new CaseUrged(agency.code(), caseNumber, urgedBy, task.assignee(), text);
     events.publishEvent(event);
     return event;
   }
 
-  private static String detail(CurrentTask task, String note) {
+  private static String detail(CaseRecord c, CurrentTask task, String note) {
     String whom = task.assignee() != null ? "承办人 " + task.assignee()
-        : "承办部门（任务尚未签收）";
+        : c.department() == null ? "接待室（案件尚未分办到部门）" : "承办部门（任务尚未签收）";
     String step = task.name() == null ? "" : "，当前环节：" + task.name();
     return "催办" + whom + step + (note.isEmpty() ? "" : "。意见：" + note);
   }

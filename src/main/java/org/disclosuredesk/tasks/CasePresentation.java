@@ -10,7 +10,6 @@ import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.ClockPause;
 import org.disclosuredesk.casefile.Outcome;
-import org.disclosuredesk.casefile.TimelineEntry;
 import org.disclosuredesk.casefile.WithholdingGround;
 import org.disclosuredesk.deadline.CaseClock;
 import org.disclosuredesk.deadline.DueDateChanged;
@@ -84,7 +83,10 @@ class CasePresentation {
     CaseVariables.enumValue(task, CaseVariables.OUTCOME, Outcome.class).ifPresent(o -> task.setVariableLocal(PROPOSAL,
         "**拟答复：** " + o.label() + CaseVariables.enumValue(task, CaseVariables.WITHHOLDING_GROUND, WithholdingGround.class)
             .map(g -> "（" + g.label() + "）").orElse("")
-        + "\n\n**答复要点：** " + md(CaseVariables.string(task, "replyNote"))));
+        + "\n\n**答复要点：** " + md(CaseVariables.string(task, "replyNote"))
+        // the officer's 办理说明 goes with the proposal, so the reviewer reads it too
+        + (CaseVariables.string(task, "handlingNote") == null ? ""
+            : "\n\n**承办人办理说明：** " + md(CaseVariables.string(task, "handlingNote")))));
   }
 
   String summary(CaseRecord c) {
@@ -132,18 +134,26 @@ class CasePresentation {
   String history(CaseRecord c) {
     StringBuilder s = new StringBuilder();
     java.util.Map<String, String> names = new java.util.HashMap<>();
-    for (TimelineEntry e : register.timeline(c.agencyCode(), c.caseNumber())) {
+    // mail delivery records are folded: one line per run of mails, each mail indented below it
+    for (org.disclosuredesk.casefile.TimelineItem e
+        : org.disclosuredesk.casefile.TimelineItem.fold(register.timeline(c.agencyCode(), c.caseNumber()))) {
       s.append("- ").append(AT.format(e.at())).append("　").append(md(e.detail()));
-      if (e.actor() != null) {
+      if (e.actor() != null && !e.folded()) {
         s.append("（").append(md(names.computeIfAbsent(e.actor(), this::displayName))).append("）");
       }
       s.append("\n");
+      for (String mail : e.mails()) {
+        s.append("    - ").append(md(mail)).append("\n");
+      }
     }
     return s.toString();
   }
 
   /** 接待室工作人员 rather than reception: the user's name as kept by the engine, else the id. */
   private String displayName(String userId) {
+    if (org.disclosuredesk.calendar.CalendarChanged.SYSTEM.equals(userId)) {
+      return "系统";
+    }
     org.camunda.bpm.engine.identity.User u = identity.createUserQuery().userId(userId).singleResult();
     if (u == null) {
       return userId;

@@ -1,5 +1,6 @@
 // Draws the case's route with the bpmn-js NavigatedViewer (webjar bundle: drag to pan, Ctrl + wheel to
-// zoom), marks the current activities and opens at a readable scale (1:1) centred on them. The toolbar
+// zoom), marks the current activities and opens at a readable scale (1:1) on the current region (the
+// current steps, their neighbours and labels), never cut at the frame's edge. The toolbar
 // zooms in and out, returns to the current step, or fits the whole route into the frame.
 (function () {
   var container = document.getElementById('diagram');
@@ -18,34 +19,59 @@
     container.setAttribute('data-zoom', zoom.toFixed(3));
   }
 
-  // The box around the current activities (absolute diagram coordinates), or null when none is drawn.
+  function extend(box, e) {
+    if (!e || e.waypoints || e.hidden || e.width === undefined) { return box; }
+    var b = { x1: e.x, y1: e.y, x2: e.x + e.width, y2: e.y + e.height };
+    if (e.label && !e.label.hidden) {
+      b = { x1: Math.min(b.x1, e.label.x), y1: Math.min(b.y1, e.label.y),
+        x2: Math.max(b.x2, e.label.x + e.label.width), y2: Math.max(b.y2, e.label.y + e.label.height) };
+    }
+    return box ? { x1: Math.min(box.x1, b.x1), y1: Math.min(box.y1, b.y1),
+      x2: Math.max(box.x2, b.x2), y2: Math.max(box.y2, b.y2) } : b;
+  }
+
+  // The current region: the current activities with their boundary events, the steps just before and
+  // just after them, and the labels of all these (absolute diagram coordinates); null when none is drawn.
   function currentBounds() {
     var registry = viewer.get('elementRegistry');
     var box = null;
     active.forEach(function (id) {
       var e = registry.get(id);
       if (!e || e.waypoints) { return; }
-      var b = { x1: e.x, y1: e.y, x2: e.x + e.width, y2: e.y + e.height };
-      box = box ? { x1: Math.min(box.x1, b.x1), y1: Math.min(box.y1, b.y1),
-        x2: Math.max(box.x2, b.x2), y2: Math.max(box.y2, b.y2) } : b;
+      box = extend(box, e);
+      (e.attachers || []).forEach(function (b) { box = extend(box, b); });
+      (e.incoming || []).forEach(function (c) { box = extend(box, c.source); });
+      (e.outgoing || []).forEach(function (c) { box = extend(box, c.target); });
     });
     return box;
   }
 
-  // Centres the current step at the readable scale (smaller only if several steps would not fit).
+  // Shows the whole current region at the readable scale (smaller only if it would not fit), kept
+  // inside the drawing so that nothing of the region is cut at an edge of the frame.
   function focusCurrent() {
     var box = currentBounds();
     if (!box) {
       fit();
       return;
     }
-    var outer = canvas.viewbox().outer;
-    var margin = 40;
+    var vb = canvas.viewbox();
+    var outer = vb.outer, inner = vb.inner;
+    var margin = 30;
     var scale = Math.min(READABLE, outer.width / (box.x2 - box.x1 + 2 * margin),
       outer.height / (box.y2 - box.y1 + 2 * margin));
     var w = outer.width / scale, h = outer.height / scale;
-    var cx = (box.x1 + box.x2) / 2, cy = (box.y1 + box.y2) / 2;
-    canvas.viewbox({ x: cx - w / 2, y: cy - h / 2, width: w, height: h });
+    var x = (box.x1 + box.x2) / 2 - w / 2, y = (box.y1 + box.y2) / 2 - h / 2;
+    // clamp to the drawing (with a margin) where the drawing is larger than the frame
+    var minX = inner.x - margin, maxX = inner.x + inner.width + margin - w;
+    var minY = inner.y - margin, maxY = inner.y + inner.height + margin - h;
+    if (maxX >= minX) { x = Math.max(minX, Math.min(maxX, x)); }
+    if (maxY >= minY) { y = Math.max(minY, Math.min(maxY, y)); }
+    // the region itself always stays inside the frame
+    x = Math.min(x, box.x1 - margin);
+    y = Math.min(y, box.y1 - margin);
+    x = Math.max(x, box.x2 + margin - w);
+    y = Math.max(y, box.y2 + margin - h);
+    canvas.viewbox({ x: x, y: y, width: w, height: h });
     state();
   }
 

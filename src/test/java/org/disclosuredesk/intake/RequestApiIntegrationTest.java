@@ -174,4 +174,26 @@ class RequestApiIntegrationTest {
     assertThat(withdrawn.json().path("outcome").asText()).isEqualTo("OTHER");
     assertThat(api.post("portal", "/api/requests/" + caseNumber + "/withdrawal", "{}").status()).isEqualTo(409);
   }
+
+  @Test
+  void aReceiptDateWeeksBackNeedsAReasonAndTheReasonIsKept() {
+    // 2026-02-13 lies 7 working days before 2026-03-02 (Spring Festival days off in between)
+    String late = VALID.replace("\"2026-03-02\"", "\"2026-02-13\"");
+    long before = cases();
+    Response refused = api.post("reception", "/api/requests", late);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorFields()).containsExactly("lateRegistrationReason");
+    assertThat(refused.body()).contains("已过去", "补登原因");
+    assertThat(cases()).isEqualTo(before);
+
+    Response created = api.post("reception", "/api/requests",
+        late.replace("\"channel\"", "\"lateRegistrationReason\":\"信函上月签收，今日由收发室转来\",\"channel\""));
+    assertThat(created.status()).isEqualTo(201);
+    Response shown = api.get("reception", "/api/requests/" + created.json().path("caseNumber").asText());
+    assertThat(shown.body()).contains("补登", "信函上月签收，今日由收发室转来");
+
+    // three working days back is still an ordinary registration
+    assertThat(api.post("reception", "/api/requests", VALID.replace("\"2026-03-02\"", "\"2026-02-26\"")).status())
+        .isEqualTo(201);
+  }
 }

@@ -71,7 +71,7 @@ class LetterApiIntegrationTest {
 
     mvc.perform(get("/api/requests/{n}/letters/{id}", caseNumber, reply.id()).with(httpBasic("reception", "reception")))
         .andExpect(status().isOk())
-        .andExpect(content().string(letters.html(reply)));
+        .andExpect(content().string(PrintToolbar.decorate(letters.html(reply), "?format=pdf")));
     byte[] pdf = mvc.perform(get("/api/requests/{n}/letters/{id}?format=pdf", caseNumber, reply.id())
             .with(httpBasic("reception", "reception")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

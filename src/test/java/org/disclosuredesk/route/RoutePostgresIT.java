@@ -98,7 +98,8 @@ class RoutePostgresIT {
       List<Callable<Response>> distinct = IntStream.range(0, 12)
           // the first cases of a year nobody has registered in yet: the year's counter is created under contention
           .mapToObj(i -> (Callable<Response>) () -> api.post("portal", "/api/requests",
-              RequestJson.WALK_IN.replace("2026-03-02", "2025-06-02"))).toList();
+              RequestJson.WALK_IN.replace("2026-03-02", "2025-06-02")
+                  .replace("\"channel\"", "\"lateRegistrationReason\":\"去年的信函，今日补登\",\"channel\""))).toList();
       Set<String> numbers = pool.invokeAll(distinct).stream().map(RoutePostgresIT::get)
           .peek(r -> assertThat(r.status()).isEqualTo(201))
           .map(r -> r.json().path("caseNumber").asText()).collect(Collectors.toSet());

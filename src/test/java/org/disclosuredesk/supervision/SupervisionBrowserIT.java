@@ -160,7 +160,7 @@ class SupervisionBrowserIT {
     assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
     String text = new String(csv, StandardCharsets.UTF_8);
     assertThat(text).contains("案件编号,申请人,承办部门", caseNumber, String.valueOf(expected), "officer-planning");
-    assertThat(download.suggestedFilename()).isEqualTo("supervision-overdue.csv");
+    assertThat(download.suggestedFilename()).isEqualTo("督办-" + CaseFilter.OVERDUE.label() + ".csv");
 
     // Opens the case: the route is drawn with the current step marked
     row.locator("a.case-link").click();
@@ -172,20 +172,22 @@ class SupervisionBrowserIT {
     assertThat(current.getAttribute("data-element-id")).isEqualTo("Task_HandleRequest");
     assertThat(page.locator("#applicant-name").textContent()).isEqualTo(EVIL_NAME);
     assertThat(page.locator("#current-task").textContent()).isEqualTo("办理申请并拟定答复");
-    assertThat(page.locator("#assignee").textContent()).isEqualTo("officer-planning");
+    assertThat(page.locator("#assignee").textContent()).contains("officer-planning").contains("（");
     assertThat(page.locator("#cockpit-link").getAttribute("href"))
         .startsWith("/camunda/app/cockpit/default/#/process-instance/");
     shot("2-case-page");
 
-    // The route opens at a readable scale (1:1) with the current step in the middle of the frame
+    // The route opens at a readable scale (1:1) showing the whole current region (the step, its neighbours
+    // and labels), kept inside the drawing: nothing of it is cut at the frame's edge
     Locator diagram = page.locator("#diagram");
     diagram.scrollIntoViewIfNeeded();
     BoundingBox frame = diagram.boundingBox();
     assertThat(frame.height).as("a tall frame for the route").isGreaterThanOrEqualTo(540);
     assertThat(Double.parseDouble(diagram.getAttribute("data-zoom"))).isEqualTo(1.0);
     BoundingBox step = current.boundingBox();
-    assertThat(step.x + step.width / 2).isCloseTo(frame.x + frame.width / 2, within(8.0));
-    assertThat(step.y + step.height / 2).isCloseTo(frame.y + frame.height / 2, within(8.0));
+    assertThat(inside(step, frame)).as("the current step is wholly in the frame").isTrue();
+    assertThat(step.y - frame.y).as("not cut at the top").isGreaterThanOrEqualTo(20);
+    assertThat(frame.x + frame.width - (step.x + step.width)).as("not cut at the right").isGreaterThanOrEqualTo(20);
     assertThat(current.locator("text tspan").first().boundingBox().height)
         .as("the current step's label is drawn at a readable size (px)").isGreaterThanOrEqualTo(11);
     Locator route = page.locator("#diagram .viewport");
@@ -214,8 +216,9 @@ class SupervisionBrowserIT {
     shot("2b-case-route-fitted");
     page.locator("#diagram-current").click();
     assertThat(Double.parseDouble(diagram.getAttribute("data-zoom"))).isEqualTo(1.0);
-    assertThat(current.boundingBox().x + current.boundingBox().width / 2)
-        .isCloseTo(frame.x + frame.width / 2, within(8.0));
+    // back to the view the route opened with (the current region, 1:1)
+    assertThat(current.boundingBox().x).isCloseTo(step.x, within(3.0));
+    assertThat(current.boundingBox().y).isCloseTo(step.y, within(3.0));
 
     // Urges the officer: the timeline shows it
     page.locator("#urge-form textarea[name=note]").fill("已超期，请今日内答复");
@@ -224,7 +227,7 @@ class SupervisionBrowserIT {
     Locator urge = page.locator("#timeline li[data-kind='URGED']");
     urge.waitFor();
     assertThat(urge.textContent()).contains("督办催办", "supervisor", "officer-planning", "已超期，请今日内答复");
-    assertThat(page.locator(".flash.ok").textContent()).contains("已催办 officer-planning");
+    assertThat(page.locator(".flash.ok").textContent()).contains("已催办 ", "officer-planning");
     urge.scrollIntoViewIfNeeded();
     shot("3-urged");
 
@@ -279,7 +282,7 @@ class SupervisionBrowserIT {
         "idType", "PASSPORT", "idNumber", "E1234567", "email", "applicant@example.cn"));
     Map<String, Object> body = Map.of("channel", "IN_PERSON", "receivedOn", receivedOn.toString(),
         "applicant", applicant, "description", "请公开<b>2025年</b>本区规划许可清单", "format", "ELECTRONIC",
-        "delivery", "EMAIL", "department", "planning");
+        "delivery", "EMAIL", "department", "planning", "lateRegistrationReason", "信函早已签收，今日补登");
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<Map> r = rest.withBasicAuth("reception", "reception")

@@ -162,7 +162,7 @@ class SupervisionPagesIntegrationTest {
     ResponseEntity<byte[]> csv = rest.withBasicAuth("supervisor", "supervisor")
         .getForEntity("/supervision/export?filter=overdue&format=csv", byte[].class);
     assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("supervision-overdue.csv");
+    assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("督办-" + CaseFilter.OVERDUE.label() + ".csv");
     byte[] bytes = csv.getBody();
     assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
     List<String> lines = List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));

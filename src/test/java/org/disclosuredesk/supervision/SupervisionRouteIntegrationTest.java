@@ -122,7 +122,7 @@ class SupervisionRouteIntegrationTest {
     }
     Map<String, Object> body = Map.of("channel", "IN_PERSON", "receivedOn", receivedOn.toString(),
         "applicant", applicant, "description", "2025年度本区规划许可清单", "format", "ELECTRONIC", "delivery", "EMAIL",
-        "department", "planning");
+        "department", "planning", "lateRegistrationReason", "信函早已签收，今日补登");
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<String> r = rest.withBasicAuth("reception", "reception")

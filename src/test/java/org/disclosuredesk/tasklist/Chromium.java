@@ -13,22 +13,22 @@ import java.util.stream.Stream;
  * Debian's chromium for Playwright (stack-notes §11): the real binary inside the package, not the
  * {@code /usr/bin/chromium} wrapper script, and never Playwright's own browser download.
  */
-final class Chromium {
+public final class Chromium {
 
   /** Where Debian and Ubuntu put the real binary; {@code -Dchromium.binary} or {@code CHROMIUM_BINARY} win. */
   private static final List<String> CANDIDATES = List.of("/usr/lib/chromium/chromium",
       "/usr/lib/chromium-browser/chromium-browser", "/usr/lib64/chromium-browser/chromium-browser");
 
-  static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  public static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
       "--disable-component-update", "--disable-sync");
 
   /** Playwright must not try to download its browser (pitfall P15); also set by surefire/failsafe. */
-  static final Map<String, String> PLAYWRIGHT_ENV = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+  public static final Map<String, String> PLAYWRIGHT_ENV = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
   private Chromium() {}
 
   /** The binary, or a failed test (not a skipped one) that says how to install it. */
-  static Path binary() {
+  public static Path binary() {
     String configured = System.getProperty("chromium.binary", System.getenv("CHROMIUM_BINARY"));
     Stream<String> candidates = configured != null && !configured.isBlank()
         ? Stream.of(configured) : CANDIDATES.stream();

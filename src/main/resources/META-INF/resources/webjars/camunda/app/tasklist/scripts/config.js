@@ -26,6 +26,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // form-js's own messages, its "Select" and the date picker (months, weekdays, Monday first) in
+  // Chinese, and a refused form's fields marked (scripts/zh-forms.js; no patched bundle)
+  customScripts: ['scripts/zh-forms'],
 
   // change the app name and vendor
   // app: {

@@ -1,0 +1,199 @@
+/*
+ * Disclosure Desk: Camunda Forms (form-js) in Tasklist in Chinese, loaded through config.js customScripts.
+ * form-js 1.x in the 7.24 webapps has no translation hook for its validation messages and widgets, so:
+ *  - the date picker (flatpickr, which the webapps expose as window.flatpickr) gets a Chinese default
+ *    locale with Monday as the first day of the week, before any form is drawn;
+ *  - form-js's English texts (validation messages, "Select", "Search" ...) are replaced as they appear;
+ *  - when the engine refuses a form ("请更正以下内容：标签：说明；…"), the named fields are marked;
+ *  - links to the case's letters open in a new tab.
+ */
+const MONTHS = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
+
+function localizeDatePicker() {
+  const fp = window.flatpickr;
+  if (!fp || !fp.localize) {
+    return false;
+  }
+  fp.localize({
+    weekdays: {
+      shorthand: ['日', '一', '二', '三', '四', '五', '六'],
+      longhand: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
+    },
+    months: {
+      shorthand: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+      longhand: MONTHS
+    },
+    firstDayOfWeek: 1,
+    ordinal: () => '',
+    rangeSeparator: ' 至 ',
+    weekAbbreviation: '周',
+    scrollTitle: '滚动切换',
+    toggleTitle: '点击切换 12/24 小时制',
+    amPM: ['上午', '下午'],
+    yearAriaLabel: '年',
+    monthAriaLabel: '月',
+    hourAriaLabel: '时',
+    minuteAriaLabel: '分',
+    time_24hr: true
+  });
+  return true;
+}
+
+const EXACT = {
+  'Field is required.': '此项为必填项。',
+  'Field must be a valid email.': '请输入有效的电子邮箱地址。',
+  'Date and time must both be entered.': '日期和时间都须填写。',
+  'Invalid date': '日期无效',
+  'Select': '请选择',
+  'Search': '搜索',
+  'No results': '没有匹配的选项',
+  'No values': '无选项',
+  'All values selected': '已全部选择',
+  'Remove item': '移除',
+  'Date': '日期',
+  'Time': '时间',
+  'January': '一月', 'February': '二月', 'March': '三月', 'April': '四月', 'May': '五月', 'June': '六月',
+  'July': '七月', 'August': '八月', 'September': '九月', 'October': '十月', 'November': '十一月', 'December': '十二月'
+};
+
+const PATTERNS = [
+  [/^Field must have maximum length of (\d+)\.$/, '不能超过 $1 个字符。'],
+  [/^Field must have minimum length of (\d+)\.$/, '至少须填写 $1 个字符。'],
+  [/^Field must have maximum value of (.+)\.$/, '不能大于 $1。'],
+  [/^Field must have minimum value of (.+)\.$/, '不能小于 $1。'],
+  [/^Field must match pattern (.+)\.$/, '格式不正确。'],
+  [/^Field must be a valid\s+international phone number.*$/, '请输入有效的电话号码（国际格式，如 +8610…）。'],
+  [/^Field must be a valid (.+)\.$/, '格式不正确。'],
+  [/^Value must be a multiple of (.+)\.$/, '数值须为 $1 的倍数。']
+];
+
+function translate(text) {
+  const trimmed = text.trim();
+  if (!trimmed || !/[A-Za-z]/.test(trimmed)) {
+    return null;
+  }
+  if (Object.prototype.hasOwnProperty.call(EXACT, trimmed)) {
+    return text.replace(trimmed, EXACT[trimmed]);
+  }
+  for (const [pattern, replacement] of PATTERNS) {
+    if (pattern.test(trimmed)) {
+      return text.replace(trimmed, trimmed.replace(pattern, replacement));
+    }
+  }
+  return null;
+}
+
+/** Only inside Camunda Forms and the date picker: Tasklist's own texts come from locales/zh.json. */
+function inScope(node) {
+  const el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  return !!(el && el.closest && el.closest('.fjs-container, .fjs-form, .flatpickr-calendar'));
+}
+
+function translateTree(root) {
+  if (root.nodeType === Node.TEXT_NODE) {
+    if (inScope(root)) {
+      const t = translate(root.data);
+      if (t !== null && t !== root.data) {
+        root.data = t;
+      }
+    }
+    return;
+  }
+  if (root.nodeType !== Node.ELEMENT_NODE) {
+    return;
+  }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    translateTree(n);
+  }
+  root.querySelectorAll('[placeholder], [aria-label], [title]').forEach((el) => {
+    if (!inScope(el)) {
+      return;
+    }
+    ['placeholder', 'aria-label', 'title'].forEach((a) => {
+      const v = el.getAttribute(a);
+      const t = v && translate(v);
+      if (t && t !== v) {
+        el.setAttribute(a, t);
+      }
+    });
+  });
+  // letters linked from a form open in a new tab, so the form (and its input) stays where it is
+  root.querySelectorAll('a[href*="/letters/"], a[href*="/receipt"]').forEach((a) => {
+    if (inScope(a) && a.getAttribute('target') !== '_blank') {
+      a.setAttribute('target', '_blank');
+      a.setAttribute('rel', 'noopener');
+    }
+  });
+  root.querySelectorAll('.flatpickr-monthDropdown-months option').forEach((o) => {
+    const i = Number(o.value);
+    if (!Number.isNaN(i) && MONTHS[i] && o.textContent !== MONTHS[i]) {
+      o.textContent = MONTHS[i];
+    }
+  });
+}
+
+/** "请更正以下内容：证件号码：无效；送达日期：必须填写" → mark the fields with these labels. */
+function markRefusedFields(alert) {
+  const text = alert.textContent || '';
+  const i = text.indexOf('请更正以下内容：');
+  if (i < 0) {
+    return;
+  }
+  document.querySelectorAll('.dd-refused').forEach((f) => f.classList.remove('dd-refused'));
+  text.slice(i + '请更正以下内容：'.length).split('；').forEach((item) => {
+    const sep = item.indexOf('：');
+    if (sep <= 0) {
+      return;
+    }
+    const label = item.slice(0, sep).trim();
+    const message = item.slice(sep + 1).trim();
+    document.querySelectorAll('.fjs-form-field').forEach((field) => {
+      const l = field.querySelector('.fjs-form-field-label');
+      const name = l ? l.textContent.replace(/\*\s*$/, '').trim() : '';
+      if (name && (name === label || name.startsWith(label))) {
+        field.classList.add('dd-refused');
+        field.setAttribute('data-dd-error', message);
+      }
+    });
+  });
+}
+
+function start() {
+  localizeDatePicker();
+  translateTree(document.body);
+  new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      if (m.type === 'characterData') {
+        translateTree(m.target);
+        continue;
+      }
+      m.addedNodes.forEach((n) => {
+        translateTree(n);
+        if (n.nodeType === Node.ELEMENT_NODE) {
+          const alerts = n.matches('.alert-danger') ? [n] : Array.from(n.querySelectorAll('.alert-danger'));
+          alerts.forEach(markRefusedFields);
+        }
+      });
+    }
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  // a corrected field loses its mark
+  document.addEventListener('input', (e) => {
+    const field = e.target.closest && e.target.closest('.dd-refused');
+    if (field) {
+      field.classList.remove('dd-refused');
+    }
+  }, true);
+}
+
+if (!localizeDatePicker()) {
+  // deps.js defines flatpickr; it is loaded before the app's custom scripts, but be safe
+  window.addEventListener('load', localizeDatePicker);
+}
+if (document.body) {
+  start();
+} else {
+  document.addEventListener('DOMContentLoaded', start);
+}
+
+export default [];
