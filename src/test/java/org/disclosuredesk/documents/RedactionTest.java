@@ -91,7 +91,12 @@ class RedactionTest {
       for (PDPage page : out.getPages()) {
         assertThat(page.getAnnotations()).isEmpty();
         assertThat(page.getResources().getFontNames()).isEmpty();
+        assertThat(page.getResources().getXObjectNames()).hasSize(1);
       }
+      // page 2 has no colour: stored as an 8-bit grey image (page 1 has the annotation's icon)
+      var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) out.getPage(1).getResources()
+          .getXObject(out.getPage(1).getResources().getXObjectNames().iterator().next());
+      assertThat(image.getColorSpace().getName()).isEqualTo("DeviceGray");
       String raw = new String(Files.readAllBytes(redacted), java.nio.charset.StandardCharsets.ISO_8859_1);
       assertThat(raw).doesNotContain(TestPdfs.TITLE, TestPdfs.AUTHOR, "annotation secret", "outline secret");
 
