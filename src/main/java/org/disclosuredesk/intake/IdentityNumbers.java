@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
 /** Check digits of the resident identity card number (GB 11643) and the unified social credit code (GB 32100). */
-final class IdentityNumbers {
+public final class IdentityNumbers {
 
   private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String ID_CHECK = "10X98765432";
@@ -18,7 +18,7 @@ final class IdentityNumbers {
   private IdentityNumbers() {}
 
   /** An 18-character resident ID: 17 digits with a valid birth date, and the right check character. */
-  static boolean isValidResidentId(String id) {
+  public static boolean isValidResidentId(String id) {
     if (id == null || !id.matches("\\d{17}[\\dXx]")) {
       return false;
     }

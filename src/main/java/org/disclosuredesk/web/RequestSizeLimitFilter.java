@@ -25,7 +25,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    String uri = request.getRequestURI();
+    String api = request.getContextPath() + "/api/";
+    // document uploads are multipart files with their own limits (disclosure.documents.*, answered with 413)
+    boolean upload = "POST".equals(request.getMethod()) && uri.matches(java.util.regex.Pattern.quote(api)
+        + "requests/[^/]+/documents/?");
+    return !uri.startsWith(api) || upload;
   }
 
   @Override

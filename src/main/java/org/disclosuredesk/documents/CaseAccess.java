@@ -1,0 +1,67 @@
+package org.disclosuredesk.documents;
+
+import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.casefile.CaseNotFoundException;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.identity.CurrentUser;
+import org.disclosuredesk.identity.Groups;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what with a case's documents. Seeing follows the case ({@link CurrentUser#maySee}, the rule
+ * of {@code GET /api/requests/{n}}): a case the caller may not see is not found. Attaching: reception, the
+ * responsible department's officers, admins; the portal its own cases' application and supplement materials.
+ */
+@Component
+class CaseAccess {
+
+  private final CaseRegister register;
+  private final DocumentRegister documents;
+  private final AgencyProperties agency;
+
+  CaseAccess(CaseRegister register, DocumentRegister documents, AgencyProperties agency) {
+    this.register = register;
+    this.documents = documents;
+    this.agency = agency;
+  }
+
+  String agencyCode() {
+    return agency.code();
+  }
+
+  /** The case, if the caller may see it; otherwise not found. */
+  CaseRecord visible(String caseNumber, CurrentUser user) {
+    return register.find(agency.code(), caseNumber).filter(c -> user.maySee(c.department()))
+        .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+  }
+
+  /** The case, if the caller may attach a document of this kind to it; 404 when it may not see it, 403 otherwise. */
+  CaseRecord forUpload(String caseNumber, DocumentKind kind, CurrentUser user) {
+    if (user.in(Groups.PORTAL) && !user.maySee(null)) {
+      CaseRecord c = register.find(agency.code(), caseNumber)
+          .filter(found -> documents.registeredBy(agency.code(), caseNumber).filter(user.id()::equals).isPresent())
+          .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+      if (kind != DocumentKind.APPLICATION_MATERIAL && kind != DocumentKind.SUPPLEMENT) {
+        throw new DocumentRefusedException(403, "kind", "网上申请平台只能上传申请材料或补正材料");
+      }
+      return c;
+    }
+    CaseRecord c = visible(caseNumber, user);
+    boolean officer = c.department() != null && user.in(Groups.department(c.department()));
+    if (!(user.in(Groups.RECEPTION) || user.in(Groups.ADMIN) || officer)) {
+      throw new DocumentRefusedException(403, "authorization", "无权为本案上传文件（接待室、承办部门或管理员可以上传）");
+    }
+    return c;
+  }
+
+  /** The case, if the caller may redact its documents: the responsible department's officers and admins. */
+  CaseRecord forRedaction(String caseNumber, CurrentUser user) {
+    CaseRecord c = visible(caseNumber, user);
+    boolean officer = c.department() != null && user.in(Groups.department(c.department()));
+    if (!(officer || user.in(Groups.ADMIN))) {
+      throw new DocumentRefusedException(403, "authorization", "无权遮盖本案文件（承办部门或管理员可以）");
+    }
+    return c;
+  }
+}

@@ -1,0 +1,280 @@
+package org.disclosuredesk.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.casefile.WithholdingGround;
+import org.disclosuredesk.identity.CurrentUser;
+import org.disclosuredesk.web.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Case documents: attach (inspected, content-addressed, on the timeline), list, read (verified, on the
+ * timeline), propose and burn in redactions. A refused file leaves nothing behind.
+ */
+@Service
+public class Documents {
+
+  /** An opened document: its metadata and its verified content (the caller closes it). */
+  public record Opened(DocumentInfo info, InputStream content) {}
+
+  private final CaseAccess access;
+  private final DocumentRegister register;
+  private final DocumentStore store;
+  private final FileInspector inspector;
+  private final CaseRegister cases;
+  private final DocumentsProperties limits;
+  private final RedactionBurner burner;
+  private final RedactionProposals proposals;
+  private final TransactionTemplate transaction;
+
+  Documents(CaseAccess access, DocumentRegister register, DocumentStore store, FileInspector inspector,
+      CaseRegister cases, DocumentsProperties limits, RedactionBurner burner, RedactionProposals proposals,
+      PlatformTransactionManager transactions) {
+    this.access = access;
+    this.register = register;
+    this.store = store;
+    this.inspector = inspector;
+    this.cases = cases;
+    this.limits = limits;
+    this.burner = burner;
+    this.proposals = proposals;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /**
+   * Attaches a file to a case. The stream is copied to a temporary file while hashed and counted, the
+   * type is detected from the content and checked; only then are content, metadata row and timeline
+   * entry written, in one transaction.
+   */
+  public DocumentInfo upload(String caseNumber, String fileName, String kindName, Supplier<InputStream> content,
+      CurrentUser user) {
+    DocumentKind kind = kind(kindName);
+    CaseRecord c = access.forUpload(caseNumber, kind, user);
+    if (content == null) {
+      throw new InvalidInputException("file", "缺少文件（multipart 部分 file）");
+    }
+    long maxFile = limits.maxFileSize().toBytes();
+    Hashing.Received received;
+    try (InputStream in = content.get()) {
+      received = Hashing.toTempFile(in, maxFile);
+    } catch (Hashing.TooLarge e) {
+      throw tooLarge(maxFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      if (received.size() == 0) {
+        throw new DocumentRefusedException(400, "file", "文件为空（0 字节），不予接收");
+      }
+      String contentType = inspector.inspect(received.file());
+      String name = cleanName(fileName, contentType);
+      return transaction.execute(s -> {
+        checkCaseTotal(c, received.size());
+        try {
+          store.put(received.sha256(), received.size(), received.file());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        DocumentInfo info = register.insert(c.agencyCode(), caseNumber, name, kind, contentType, received.size(),
+            received.sha256(), null, user.id());
+        cases.record(c.agencyCode(), caseNumber, "DOCUMENT_UPLOADED", user.id(),
+            "上传文件（%s）：%s，%s，SHA-256 %s".formatted(kind.label(), name, size(received.size()),
+                received.sha256().substring(0, 12)));
+        return info;
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(received.file());
+    }
+  }
+
+  /** The documents of a case the caller may see, oldest first. */
+  public List<DocumentInfo> list(String caseNumber, CurrentUser user) {
+    CaseRecord c = access.visible(caseNumber, user);
+    return register.list(c.agencyCode(), caseNumber);
+  }
+
+  /** A document's verified content; the view is recorded on the case timeline. */
+  public Opened open(String caseNumber, long id, CurrentUser user) {
+    CaseRecord c = access.visible(caseNumber, user);
+    DocumentInfo info = find(c, id);
+    InputStream in;
+    try {
+      in = store.open(info.sha256());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    cases.record(c.agencyCode(), caseNumber, "DOCUMENT_VIEWED", user.id(), "查看文件：" + info.name());
+    return new Opened(info, in);
+  }
+
+  /** Areas the officer may want to redact: resident ID numbers, mobile numbers, e-mail addresses in the text layer. */
+  public List<RedactionArea.Proposal> proposals(String caseNumber, long id, CurrentUser user) {
+    CaseRecord c = access.forRedaction(caseNumber, user);
+    DocumentInfo info = pdf(find(c, id));
+    Path copy = copy(info);
+    try {
+      return proposals.find(copy);
+    } finally {
+      delete(copy);
+    }
+  }
+
+  /**
+   * Burns the areas into a new image-only PDF and keeps it as the REDACTED version of the document (the
+   * original is left as it is); on the timeline with the areas' grounds.
+   */
+  public DocumentInfo redact(String caseNumber, long id, List<RedactionArea> areas, CurrentUser user) {
+    CaseRecord c = access.forRedaction(caseNumber, user);
+    DocumentInfo original = pdf(find(c, id));
+    if (original.kind() == DocumentKind.REDACTED) {
+      throw new InvalidInputException("id", "这是遮盖处理后的版本：请对原件标注遮盖区域");
+    }
+    Path source = copy(original);
+    Path burnt = null;
+    try {
+      burnt = burner.burn(source, areas);
+      Path out = burnt;
+      long size = Files.size(out);
+      String sha = Hashing.of(out);
+      String name = redactedName(original.name());
+      return transaction.execute(s -> {
+        checkCaseTotal(c, size);
+        try {
+          store.put(sha, size, out);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        DocumentInfo info = register.insert(c.agencyCode(), caseNumber, name, DocumentKind.REDACTED,
+            FileInspector.PDF, size, sha, original.id(), user.id());
+        cases.record(c.agencyCode(), caseNumber, "DOCUMENT_REDACTED", user.id(),
+            "遮盖处理：%s → %s，%s".formatted(original.name(), name, groundsSummary(areas)));
+        return info;
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(source);
+      if (burnt != null) {
+        delete(burnt);
+      }
+    }
+  }
+
+  private DocumentInfo find(CaseRecord c, long id) {
+    return register.find(c.agencyCode(), c.caseNumber(), id)
+        .orElseThrow(() -> new DocumentRefusedException(404, "id", "本案没有编号为 " + id + " 的文件"));
+  }
+
+  private static DocumentInfo pdf(DocumentInfo info) {
+    if (!FileInspector.PDF.equals(info.contentType())) {
+      throw new InvalidInputException("id", "只能对 PDF 文件作遮盖处理（本文件为 " + info.contentType() + "）");
+    }
+    return info;
+  }
+
+  private Path copy(DocumentInfo info) {
+    try (InputStream in = store.open(info.sha256())) {
+      return Hashing.toTempFile(in, Long.MAX_VALUE).file();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void checkCaseTotal(CaseRecord c, long adding) {
+    long max = limits.maxCaseSize().toBytes();
+    if (register.totalSize(c.agencyCode(), c.caseNumber()) + adding > max) {
+      throw new DocumentRefusedException(413, "file", "本案文件总量将超过上限 %s，不予接收".formatted(size(max)));
+    }
+  }
+
+  static DocumentRefusedException tooLarge(long max) {
+    return new DocumentRefusedException(413, "file", "文件超过单个文件上限 %s，不予接收".formatted(size(max)));
+  }
+
+  private static DocumentKind kind(String name) {
+    if (name == null || name.isBlank()) {
+      return DocumentKind.RESPONSIVE;
+    }
+    DocumentKind kind;
+    try {
+      kind = DocumentKind.valueOf(name.trim());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("kind", "取值无效，应为以下之一：APPLICATION_MATERIAL, SUPPLEMENT, RESPONSIVE");
+    }
+    if (kind == DocumentKind.REDACTED) {
+      throw new InvalidInputException("kind", "遮盖处理后的版本由系统生成，不能上传");
+    }
+    return kind;
+  }
+
+  /** The file name without any path, control characters or excess length; the extension follows the content. */
+  static String cleanName(String fileName, String contentType) {
+    String name = fileName == null ? "" : fileName;
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    name = name.replaceAll("[\\p{Cntrl}\\p{Cf}\"]", "").strip();
+    String ext = switch (contentType) {
+      case FileInspector.PDF -> ".pdf";
+      case FileInspector.JPEG -> ".jpg";
+      case FileInspector.PNG -> ".png";
+      case FileInspector.DOCX -> ".docx";
+      default -> ".xlsx";
+    };
+    int dot = name.lastIndexOf('.');
+    String base = dot > 0 ? name.substring(0, dot) : name;
+    if (base.isEmpty()) {
+      base = "文件";
+    }
+    if (base.length() > 200) {
+      base = base.substring(0, 200);
+    }
+    String given = dot > 0 ? name.substring(dot).toLowerCase(Locale.ROOT) : "";
+    boolean matches = given.equals(ext) || (ext.equals(".jpg") && given.equals(".jpeg"));
+    return base + (matches ? given : ext);
+  }
+
+  private static String redactedName(String name) {
+    int dot = name.lastIndexOf('.');
+    return (dot > 0 ? name.substring(0, dot) : name) + "（遮盖处理后）.pdf";
+  }
+
+  private static String groundsSummary(List<RedactionArea> areas) {
+    Map<String, Integer> byGround = new TreeMap<>();
+    areas.forEach(a -> byGround.merge(a.boxText(), 1, Integer::sum));
+    StringBuilder sb = new StringBuilder(areas.size() + " 处：");
+    byGround.forEach((text, n) -> sb.append("「").append(text).append("」").append(n).append(" 处；"));
+    return sb.substring(0, sb.length() - 1);
+  }
+
+  static String size(long bytes) {
+    if (bytes >= 1024 * 1024) {
+      return "%.1f MB".formatted(bytes / 1024.0 / 1024.0);
+    }
+    return bytes >= 1024 ? "%d KB".formatted(bytes / 1024) : bytes + " 字节";
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // a temporary file: the OS cleans up
+    }
+  }
+
+  static WithholdingGround privacyGround() {
+    return WithholdingGround.THIRD_PARTY_RIGHTS;
+  }
+}
