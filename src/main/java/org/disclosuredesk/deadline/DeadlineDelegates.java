@@ -18,13 +18,15 @@ class DeadlineDelegates {
   /** Task_SendReminder: the responsible department is reminded of the coming due date. */
   @Bean
   JavaDelegate sendDeadlineReminder(RouteCases cases, CaseRegister register, CaseClock clock,
-      Notifications notifications) {
+      Notifications notifications, DeadlineProperties periods) {
     return ex -> {
       CaseRecord c = cases.caseOf(ex);
       String agencyCode = c.agencyCode();
       int left = clock.workingDaysLeft(agencyCode, c.dueOn());
-      if (left < 0) {
-        return; // already overdue (a late registration): the escalation to supervisors says it all
+      if (left != periods.firstReminderWorkingDays() && left != periods.finalReminderWorkingDays()) {
+        // the reminder's own day had already passed when its timer was set (a late registration, a
+        // moved due date): no reminder for a date gone by; the next one, or the escalation, follows
+        return;
       }
       String text = "答复期限 " + c.dueOn() + "，剩余 " + left + " 个工作日";
       // before assignment the case is still with reception

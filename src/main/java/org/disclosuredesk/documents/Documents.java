@@ -29,7 +29,7 @@ public class Documents {
   /** An opened document: its metadata and its verified content (the caller closes it). */
   public record Opened(DocumentInfo info, InputStream content) {}
 
-  private final CaseAccess access;
+  private final DocumentAccess access;
   private final DocumentRegister register;
   private final DocumentStore store;
   private final FileInspector inspector;
@@ -39,7 +39,7 @@ public class Documents {
   private final RedactionProposals proposals;
   private final TransactionTemplate transaction;
 
-  Documents(CaseAccess access, DocumentRegister register, DocumentStore store, FileInspector inspector,
+  Documents(DocumentAccess access, DocumentRegister register, DocumentStore store, FileInspector inspector,
       CaseRegister cases, DocumentsProperties limits, RedactionBurner burner, RedactionProposals proposals,
       PlatformTransactionManager transactions) {
     this.access = access;

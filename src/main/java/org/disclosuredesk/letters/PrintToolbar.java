@@ -19,8 +19,10 @@ public final class PrintToolbar {
   /** The letter's HTML with the toolbar as the first element of its body; {@code pdfUrl} downloads the PDF. */
   public static String decorate(String html, String pdfUrl) {
     String bar = STYLE + "<div class=\"dd-print-toolbar\" role=\"toolbar\" aria-label=\"文书操作\">"
-        + "<button type=\"button\" id=\"print-letter\" onclick=\"window.print()\">打印</button>"
+        + "<button type=\"button\" id=\"print-letter\" data-print>打印</button>"
         + "<a id=\"download-pdf\" href=\"" + HtmlUtils.htmlEscape(pdfUrl) + "\" download=\"\">下载 PDF</a></div>";
+    // no inline handler: the page's Content-Security-Policy runs scripts from this server only
+    bar += "<script defer src=\"/supervision/assets/page-actions.js\"></script>";
     int body = html.indexOf("<body");
     int end = body < 0 ? -1 : html.indexOf('>', body);
     return end < 0 ? bar + html : html.substring(0, end + 1) + bar + html.substring(end + 1);

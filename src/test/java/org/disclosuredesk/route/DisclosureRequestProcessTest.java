@@ -676,6 +676,24 @@ class DisclosureRequestProcessTest {
   }
 
   @Test
+  void aReminderWhoseDayHadPassedAtRegistrationIsNotSent() {
+    // Given a letter received 03-02 (due 03-30) registered only on 03-25, three working days before the due date
+    at("2026-03-25T10:00");
+    ProcessInstance pi = route.registerLateWalkIn("某文件", LocalDate.of(2026, 3, 2), "信函上月签收，今日由收发室转来");
+    route.acceptFor(pi, "office");
+    // When the first reminder's timer (its day, 03-23, already gone) fires at once
+    route.fire(pi, "Timer_FirstReminder");
+    route.fire(pi, "Task_SendReminder");
+    // Then no reminder for a date gone by; the final one on its day still goes out
+    assertThat(register.timeline("default", pi.getBusinessKey())).noneMatch(e -> e.kind().equals("REMINDER"));
+    at("2026-03-27T09:01");
+    route.fire(pi, "Timer_FinalReminder");
+    route.fire(pi, "Task_SendReminder");
+    assertThat(register.timeline("default", pi.getBusinessKey())).filteredOn(e -> e.kind().equals("REMINDER"))
+        .singleElement().satisfies(e -> assertThat(e.detail()).contains("剩余 1 个工作日"));
+  }
+
+  @Test
   void receptionIsRemindedBeforeTheSupplementNoticeLimit() {
     ProcessInstance pi = route.registerWalkIn("某文件");
     // 6 working days after 03-02 is 03-10; the notice is due by 03-11

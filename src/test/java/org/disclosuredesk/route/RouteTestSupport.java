@@ -64,6 +64,14 @@ public class RouteTestSupport {
     return instanceOf(r.caseNumber());
   }
 
+  /** A walk-in registered only now, with the reason a receipt date this far back needs. */
+  public ProcessInstance registerLateWalkIn(String description, LocalDate receivedOn, String reason) {
+    RegistrationRequest w = walkIn(description, receivedOn);
+    RegistrationRequest late = new RegistrationRequest(w.channel(), w.receivedOn(), w.applicant(), w.description(),
+        w.purpose(), w.format(), w.delivery(), w.department(), w.letter(), reason);
+    return instanceOf(registration.registerAndStart(late, null, "reception").caseNumber());
+  }
+
   public ProcessInstance instanceOf(String caseNumber) {
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("disclosureRequest")
         .processInstanceBusinessKey(caseNumber).singleResult();

@@ -4,26 +4,29 @@ import org.disclosuredesk.agency.AgencyProperties;
 import org.disclosuredesk.casefile.CaseNotFoundException;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.identity.CaseAccess;
 import org.disclosuredesk.identity.CurrentUser;
 import org.disclosuredesk.identity.Groups;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what with a case's documents. Seeing follows the case ({@link CurrentUser#maySee}, the rule
+ * Who may do what with a case's documents. Seeing follows the case ({@link CaseAccess#maySee}, the rule
  * of {@code GET /api/requests/{n}}): a case the caller may not see is not found. Attaching: reception, the
  * responsible department's officers, admins; the portal its own cases' application and supplement materials.
  */
 @Component
-class CaseAccess {
+class DocumentAccess {
 
   private final CaseRegister register;
   private final DocumentRegister documents;
   private final AgencyProperties agency;
+  private final CaseAccess cases;
 
-  CaseAccess(CaseRegister register, DocumentRegister documents, AgencyProperties agency) {
+  DocumentAccess(CaseRegister register, DocumentRegister documents, AgencyProperties agency, CaseAccess cases) {
     this.register = register;
     this.documents = documents;
     this.agency = agency;
+    this.cases = cases;
   }
 
   String agencyCode() {
@@ -32,7 +35,7 @@ class CaseAccess {
 
   /** The case, if the caller may see it; otherwise not found. */
   CaseRecord visible(String caseNumber, CurrentUser user) {
-    return register.find(agency.code(), caseNumber).filter(c -> user.maySee(c.department()))
+    return register.find(agency.code(), caseNumber).filter(c -> cases.maySee(user, c))
         .orElseThrow(() -> new CaseNotFoundException(caseNumber));
   }
 
