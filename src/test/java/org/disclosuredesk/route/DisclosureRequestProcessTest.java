@@ -817,9 +817,8 @@ class DisclosureRequestProcessTest {
 
   @Test
   void noFeeOnApplicationsReceivedBefore2021() {
-    org.disclosuredesk.intake.Registration r = registration.registerAndStart(
-        RouteTestSupport.walkIn("2020年全部会议纪要", LocalDate.of(2020, 12, 31)), null, "reception");
-    ProcessInstance pi = route.instanceOf(r.caseNumber());
+    ProcessInstance pi = route.registerLateWalkIn("2020年全部会议纪要", LocalDate.of(2020, 12, 31),
+        "2020年的信函，今日补登");
     route.acceptFor(pi, "office");
     assertThatThrownBy(() -> route.complete(pi, "Task_HandleRequest", "handlingAction", "CHARGE_FEE",
         "feeMethod", "PER_PAGE", "feeUnits", 250)).hasMessageContaining("2021年1月1日");

@@ -191,7 +191,8 @@ class ApiInputAttackIntegrationTest {
     values.put("description", "\"\\ud83d\"");
     values.put("description ", "\"" + "x".repeat(5_000) + "\"");
     values.put("description  ", "\"\\u0000\"");
-    values.put("department", "\" finance \"");
+    // " finance " is normalised to finance everywhere (accepted); a code with a space inside is not one
+    values.put("department", "\"fin ance\"");
     values.put("department ", "\"no-such-department\"");
     values.put("purpose", "\"\\uffff\"");
     for (var e : values.entrySet()) {
