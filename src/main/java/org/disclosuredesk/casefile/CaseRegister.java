@@ -186,6 +186,14 @@ public class CaseRegister {
         .update();
   }
 
+  /** Whether the timeline already has an entry of this kind whose detail starts so (a note made once per case). */
+  public boolean hasRecorded(String agencyCode, String caseNumber, String kind, String detailPrefix) {
+    return jdbc.sql("select count(*) from dd_case_event where agency_code = ? and case_number = ? and kind = ?"
+            + " and detail like ?")
+        .params(agencyCode, caseNumber, kind, detailPrefix.replace("%", "").replace("_", "") + "%")
+        .query(Long.class).single() > 0;
+  }
+
   public List<TimelineEntry> timeline(String agencyCode, String caseNumber) {
     return jdbc.sql("select occurred_at, kind, actor, detail from dd_case_event where agency_code = ? and case_number = ? order by id")
         .params(agencyCode, caseNumber)
