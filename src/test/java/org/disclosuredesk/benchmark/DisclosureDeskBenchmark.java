@@ -130,10 +130,16 @@ class DisclosureDeskBenchmark {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       deployStripped(engine);
 
+      // one warm-up round over every path of the application's JVM first, so that no measured path pays for
+      // the JIT and the caches of the paths measured after it
+      warmUp(http -> appInProcess());
+      warmUp(this::appOverHttp);
+      warmUp(this::strippedOverHttp);
       long sizeBefore = probe.databaseBytes(appDb);
+      long closedBefore = count(appDb, "select count(*) from dd_case where status = 'CLOSED'");
       phases.add(phase("application in-process", appDb, http -> appInProcess()));
       phases.add(phase("application over HTTP (API + Tasklist session)", appDb, this::appOverHttp));
-      long closedCases = count(appDb, "select count(*) from dd_case where status = 'CLOSED'");
+      long closedCases = count(appDb, "select count(*) from dd_case where status = 'CLOSED'") - closedBefore;
       figures.put("dbBytesPerClosedCase", (probe.databaseBytes(appDb) - sizeBefore) / (double) closedCases);
       figures.put("heapUnderLoadPeakMB", peakHeap.get() / 1048576.0);
       portal();
@@ -352,6 +358,21 @@ class DisclosureDeskBenchmark {
     }
   }
 
+  private void warmUp(ClientFactory factory) throws Exception {
+    clientThreads = Executors.newFixedThreadPool(CLIENTS * 4, named("bench-http-"));
+    ExecutorService workers = Executors.newFixedThreadPool(CLIENTS, named("bench-client-"));
+    try {
+      List<CaseDriver> drivers = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        drivers.add(factory.create(BenchHttp.client(clientThreads, false)));
+      }
+      runAll(workers, drivers, "g", WARMUP, new Latencies());
+    } finally {
+      workers.shutdownNow();
+      clientThreads.shutdownNow();
+    }
+  }
+
   private static void runAll(ExecutorService workers, List<CaseDriver> drivers, String tag, int cases, Latencies lat)
       throws Exception {
     AtomicInteger next = new AtomicInteger();
@@ -412,10 +433,10 @@ class DisclosureDeskBenchmark {
     long strippedEnded = count(appDb, "select count(*) from ACT_HI_PROCINST where BUSINESS_KEY_ like 'ST-H-%'"
         + " and END_TIME_ is not null");
     figures.put("casesVerifiedClosed", appClosed + strippedEnded);
-    int expected = 2 * (CASES + WARMUP);
-    if (appClosed != expected || strippedEnded != CASES + WARMUP) {
+    int expected = 2 * (CASES + 2 * WARMUP);
+    if (appClosed != expected || strippedEnded != CASES + 2 * WARMUP) {
       throw new AssertionError("not every case closed: application " + appClosed + "/" + expected + ", stripped "
-          + strippedEnded + "/" + (CASES + WARMUP));
+          + strippedEnded + "/" + (CASES + 2 * WARMUP));
     }
   }
 
