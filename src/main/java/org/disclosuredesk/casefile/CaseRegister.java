@@ -19,6 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The case register. Every write joins the caller's transaction, which inside the route is the
  * engine's own: a case row and the engine state commit or roll back together.
+ *
+ * <p>Updates of a case row are coalesced per transaction: the first update of a case in a
+ * transaction runs at once (it checks that the case exists and takes the row lock), later ones are
+ * merged into one pending UPDATE, and the current task (set on every task event) is kept pending too.
+ * Pending changes are written before any read of the register in the same transaction and before
+ * commit ({@link PendingCaseUpdates}), so readers never see the difference.
  */
 @Service
 public class CaseRegister {
@@ -83,9 +89,14 @@ public class CaseRegister {
             name(c.delivery()), c.department(), CaseStatus.REGISTERED.name(), c.idempotencyKey(), c.registeredBy(),
             now, now)
         .update();
+    PendingCaseUpdates pending = PendingCaseUpdates.current(this);
+    if (pending != null) {
+      pending.touched(c.agencyCode(), c.caseNumber());
+    }
   }
 
   public Optional<CaseRecord> find(String agencyCode, String caseNumber) {
+    flushPending();
     return jdbc.sql("select " + COLUMNS + " from dd_case where agency_code = ? and case_number = ?")
         .params(agencyCode, caseNumber).query(CaseRegister::map).optional();
   }
@@ -96,12 +107,14 @@ public class CaseRegister {
 
   /** The account that registered the case (reception's user, the portal's service account …). */
   public Optional<String> registeredBy(String agencyCode, String caseNumber) {
+    flushPending();
     return jdbc.sql("select registered_by from dd_case where agency_code = ? and case_number = ?")
         .params(agencyCode, caseNumber).query(String.class).optional();
   }
 
   /** The fingerprint of the application first registered under this idempotency key. */
   public Optional<String> idempotencyFingerprint(String agencyCode, String caseNumber) {
+    flushPending();
     return jdbc.sql("select idempotency_fingerprint from dd_case where agency_code = ? and case_number = ?")
         .params(agencyCode, caseNumber).query(String.class).optional();
   }
@@ -112,12 +125,14 @@ public class CaseRegister {
   }
 
   public Optional<String> findByIdempotencyKey(String agencyCode, String key) {
+    flushPending();
     return jdbc.sql("select case_number from dd_case where agency_code = ? and idempotency_key = ?")
         .params(agencyCode, key).query(String.class).optional();
   }
 
   /** Open cases of the agency, oldest due date first (supervision, calendar changes). */
   public List<CaseRecord> openCases(String agencyCode) {
+    flushPending();
     return jdbc.sql("select " + COLUMNS + " from dd_case where agency_code = ? and status <> 'CLOSED'"
             + " order by due_on, case_number")
         .param(agencyCode).query(CaseRegister::map).list();
@@ -167,8 +182,25 @@ public class CaseRegister {
   /** The open user task of the case and who holds it (null when none); kept for the supervision lists. */
   @Transactional
   public void setCurrentTask(String processInstanceId, String taskName, String assignee) {
+    PendingCaseUpdates pending = PendingCaseUpdates.current(this);
+    if (pending != null) {
+      pending.currentTask(processInstanceId, taskName, assignee, taskName == null ? null : now());
+      return;
+    }
+    writeCurrentTask(processInstanceId, taskName, assignee, taskName == null ? null : now());
+  }
+
+  void writeCurrentTask(String processInstanceId, String taskName, String assignee, Timestamp since) {
     jdbc.sql("update dd_case set current_task = ?, current_assignee = ?, current_task_since = ? where process_instance_id = ?")
-        .params(taskName, assignee, taskName == null ? null : now(), processInstanceId).update();
+        .params(taskName, assignee, since, processInstanceId).update();
+  }
+
+  /** Writes the changes kept pending in this transaction (see the class comment); reads call it first. */
+  public void flushPending() {
+    PendingCaseUpdates pending = PendingCaseUpdates.existing(this);
+    if (pending != null) {
+      pending.flush();
+    }
   }
 
   @Transactional
@@ -204,6 +236,14 @@ public class CaseRegister {
     jdbc.sql("insert into dd_case_event (agency_code, case_number, occurred_at, kind, actor, detail) values (?, ?, ?, ?, ?, ?)")
         .params(agencyCode, caseNumber, now(), kind, actor != null ? actor : Actors.current(), truncate(detail, 4000))
         .update();
+  }
+
+  /** Whether the timeline already has an entry of this kind whose detail starts so (a note made once per case). */
+  public boolean hasRecorded(String agencyCode, String caseNumber, String kind, String detailPrefix) {
+    return jdbc.sql("select count(*) from dd_case_event where agency_code = ? and case_number = ? and kind = ?"
+            + " and detail like ?")
+        .params(agencyCode, caseNumber, kind, detailPrefix.replace("%", "").replace("_", "") + "%")
+        .query(Long.class).single() > 0;
   }
 
   public List<TimelineEntry> timeline(String agencyCode, String caseNumber) {
@@ -254,6 +294,17 @@ public class CaseRegister {
 
   private void update(String agencyCode, String caseNumber, String assignments, Object... values) {
     requireRouteCase(caseNumber);
+    PendingCaseUpdates pending = PendingCaseUpdates.current(this);
+    if (pending != null && pending.merge(agencyCode, caseNumber, assignments, values)) {
+      return;
+    }
+    writeUpdate(agencyCode, caseNumber, assignments, values);
+    if (pending != null) {
+      pending.touched(agencyCode, caseNumber);
+    }
+  }
+
+  void writeUpdate(String agencyCode, String caseNumber, String assignments, Object... values) {
     Object[] params = new Object[values.length + 3];
     System.arraycopy(values, 0, params, 0, values.length);
     params[values.length] = now();

@@ -39,8 +39,6 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -52,6 +50,7 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.disclosuredesk.engine.FilteredHistory;
 import org.disclosuredesk.route.RouteInputException;
 import org.springframework.stereotype.Component;
 
@@ -122,11 +121,7 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
     configuration.setCustomPreBPMNParseListeners(listeners);
 
     // the start form's raw personal fields never reach the engine's history (supervisors may search it)
-    configuration.setEnableDefaultDbHistoryEventHandler(false);
-    List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-    handlers.add(new StartFormHistoryFilter(new DbHistoryEventHandler(), key -> forms.of(startForms.get(key))));
-    configuration.setCustomHistoryEventHandlers(handlers);
+    FilteredHistory.skip(configuration, new StartFormFields(key -> forms.of(startForms.get(key))));
   }
 
   private final class Guard extends CommandInterceptor {

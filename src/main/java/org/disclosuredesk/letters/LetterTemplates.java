@@ -27,6 +27,8 @@ class LetterTemplates {
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
   private final Path overrideDir;
+  /** The bundled stylesheet, read once (an override in the template folder is read every time). */
+  private volatile String bundledStylesheet;
 
   LetterTemplates(LettersProperties properties) {
     this.overrideDir = properties.templateDir();
@@ -71,11 +73,16 @@ class LetterTemplates {
         }
       }
     }
+    String bundled = bundledStylesheet;
+    if (bundled != null) {
+      return bundled;
+    }
     try (InputStream in = LetterTemplates.class.getClassLoader().getResourceAsStream(CLASSPATH_FOLDER + STYLESHEET)) {
       if (in == null) {
         throw new IllegalStateException("缺少样式表 classpath:" + CLASSPATH_FOLDER + STYLESHEET);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      bundledStylesheet = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return bundledStylesheet;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.disclosuredesk.agency.AgencyClock;
 import org.disclosuredesk.casefile.CaseNotFoundException;
 import org.disclosuredesk.casefile.CaseRecord;
@@ -19,7 +18,9 @@ import org.xml.sax.InputSource;
  *
  * <p>{@link #issue} renders the type's template from the case, keeps the HTML in dd_letter and
  * writes a {@code LETTER_ISSUED} timeline entry, all in the caller's transaction (inside the route:
- * the engine's). PDFs are rendered from the kept HTML on demand, with an embedded Chinese font.
+ * the engine's). The HTML is rendered once, at issue, and served as kept. PDFs are rendered from the
+ * kept HTML on demand, with an embedded Chinese font, and kept in a bounded per-node cache (an issued
+ * letter never changes, so a cached PDF is never stale).
  */
 @Service
 public class Letters {
@@ -95,7 +96,44 @@ public class Letters {
 
   /** The issued letter as PDF (A4, Chinese font embedded), rendered from the HTML as issued. */
   public byte[] pdf(IssuedLetter letter) {
-    return pdf.render(html(letter), letter.title());
+    String key = letter.agencyCode() + "/" + letter.id();
+    byte[] cached = pdfCache.get(key);
+    if (cached != null) {
+      return cached.clone();
+    }
+    byte[] rendered = pdf.render(html(letter), letter.title());
+    pdfCache.put(key, rendered);
+    return rendered.clone();
+  }
+
+  private final PdfCache pdfCache = new PdfCache(32L * 1024 * 1024);
+
+  /** Least recently used PDFs up to a total size. */
+  static final class PdfCache {
+    private final long maxBytes;
+    private long bytes;
+    private final java.util.LinkedHashMap<String, byte[]> entries = new java.util.LinkedHashMap<>(64, 0.75f, true);
+
+    PdfCache(long maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    synchronized byte[] get(String key) {
+      return entries.get(key);
+    }
+
+    synchronized void put(String key, byte[] pdf) {
+      if (pdf.length > maxBytes / 4) {
+        return;
+      }
+      byte[] old = entries.put(key, pdf);
+      bytes += pdf.length - (old == null ? 0 : old.length);
+      var it = entries.entrySet().iterator();
+      while (bytes > maxBytes && it.hasNext()) {
+        bytes -= it.next().getValue().length;
+        it.remove();
+      }
+    }
   }
 
   /** A PDF file name for the letter, e.g. 政府信息公开申请答复书-GK-2026-00042.pdf. */
@@ -114,18 +152,30 @@ public class Letters {
   private static final java.util.regex.Pattern NOT_XML =
       java.util.regex.Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
 
-  private static void requireWellFormed(LetterType type, String html) {
+  /** One SAX parser per thread: no tree is built, and the parser factory is looked up once. */
+  private static final ThreadLocal<javax.xml.parsers.SAXParser> XML = ThreadLocal.withInitial(() -> {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+      javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
+      factory.setNamespaceAware(false);
+      factory.setValidating(false);
       factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setExpandEntityReferences(false);
-      var builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(null);
-      builder.parse(new InputSource(new StringReader(html)));
+      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      return factory.newSAXParser();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  });
+
+  private static void requireWellFormed(LetterType type, String html) {
+    javax.xml.parsers.SAXParser parser = XML.get();
+    try {
+      parser.parse(new InputSource(new StringReader(html)), new org.xml.sax.helpers.DefaultHandler());
     } catch (Exception e) {
       throw new IllegalStateException("文书模板 " + type.template() + ".html 生成的不是格式正确的 XHTML（PDF 需要）："
           + e.getMessage(), e);
+    } finally {
+      parser.reset();
     }
   }
 

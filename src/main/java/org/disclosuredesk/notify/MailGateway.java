@@ -4,9 +4,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -15,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Spring Mail behind the standard {@code spring.mail.*} properties. No host = not configured
- * (the demo). Timeouts are set unless configured, so a hanging server fails the job instead of
- * holding a job-executor thread.
+ * (the demo). Timeouts are set unless configured, so a hanging server fails the attempt instead of
+ * holding the drainer.
  */
 @Component
 class MailGateway {
@@ -46,23 +52,65 @@ class MailGateway {
     return !host.isEmpty() && sender.getIfAvailable() != null;
   }
 
-  /** Sends; a failure is thrown (the job retries). */
-  void send(OutgoingMail mail, Attachment attachment) {
+  /**
+   * Sends the mails over one SMTP connection. Returns the error of each mail that was not sent
+   * (outbox id → message); the others were accepted by the server.
+   */
+  Map<Long, String> send(Map<OutgoingMail, Attachment> mails) {
     JavaMailSender mailSender = sender.getObject();
-    try {
-      MimeMessage message = mailSender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, StandardCharsets.UTF_8.name());
-      helper.setEncodeFilenames(true);
-      helper.setFrom(properties.from(), properties.fromName().isBlank() ? texts.agencyName() : properties.fromName());
-      helper.setTo(mail.recipients().toArray(String[]::new));
-      helper.setSubject(mail.subject());
-      helper.setText(mail.body(), false);
-      if (attachment != null) {
-        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), "application/pdf");
+    Map<Long, String> failed = new LinkedHashMap<>();
+    Map<MimeMessage, Long> ids = new IdentityHashMap<>();
+    List<MimeMessage> messages = new ArrayList<>();
+    for (Map.Entry<OutgoingMail, Attachment> m : mails.entrySet()) {
+      try {
+        MimeMessage message = compose(mailSender, m.getKey(), m.getValue());
+        ids.put(message, m.getKey().id());
+        messages.add(message);
+      } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+        failed.put(m.getKey().id(), "邮件无法生成：" + e.getMessage());
       }
-      mailSender.send(message);
-    } catch (MessagingException | UnsupportedEncodingException e) {
-      throw new MailSendException("邮件无法生成：" + e.getMessage(), e);
     }
+    if (messages.isEmpty()) {
+      return failed;
+    }
+    try {
+      mailSender.send(messages.toArray(MimeMessage[]::new));
+    } catch (MailSendException e) {
+      if (e.getFailedMessages().isEmpty()) {
+        ids.values().forEach(id -> failed.put(id, describe(e)));
+      }
+      e.getFailedMessages().forEach((message, cause) -> {
+        Long id = ids.get(message);
+        if (id != null) {
+          failed.put(id, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        }
+      });
+    } catch (MailException e) {
+      ids.values().forEach(id -> failed.put(id, describe(e)));
+    }
+    return failed;
+  }
+
+  private MimeMessage compose(JavaMailSender mailSender, OutgoingMail mail, Attachment attachment)
+      throws MessagingException, UnsupportedEncodingException {
+    MimeMessage message = mailSender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, StandardCharsets.UTF_8.name());
+    helper.setEncodeFilenames(true);
+    helper.setFrom(properties.from(), properties.fromName().isBlank() ? texts.agencyName() : properties.fromName());
+    helper.setTo(mail.recipients().toArray(String[]::new));
+    helper.setSubject(mail.subject());
+    helper.setText(mail.body(), false);
+    if (attachment != null) {
+      helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), "application/pdf");
+    }
+    return message;
+  }
+
+  private static String describe(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return e.getMessage() + (root != e ? " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : "");
   }
 }

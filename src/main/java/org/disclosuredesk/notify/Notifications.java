@@ -2,10 +2,7 @@ package org.disclosuredesk.notify;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.slf4j.Logger;
@@ -15,22 +12,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queues mail about a case. Queuing writes the mail — recipients resolved now, subject, body and
- * the letter to attach — into the outbox (dd_mail) in the caller's transaction and starts an
- * instance of {@value #PROCESS_KEY} (business key = case number) whose async service task sends
- * it: an SMTP outage becomes job retries and then an incident in Cockpit, and the mail goes out
- * when the job runs again. Queuing never fails the caller for want of an address: a mail without
- * recipients is only noted on the timeline.
+ * the letter to attach — into the outbox (dd_mail) in the caller's transaction; {@link MailDrainer}
+ * sends the outbox in batches with retries (first within a minute, then backing off) and raises an
+ * alert only when a mail is still unsent after a day. Queuing never fails the caller: a mail without
+ * recipients is only noted on the timeline, and without a mail server nothing is queued (noted once per case).
  *
- * <p>Each method returns the outbox id, or empty when there was nobody to send to.
+ * <p>Each method returns the outbox id, or empty when nothing was queued.
  */
 @Service
 public class Notifications {
 
-  /** The BPMN process that sends one mail (processes/outgoing-mail.bpmn). */
-  public static final String PROCESS_KEY = "outgoingMail";
-  /** Process variable of {@value #PROCESS_KEY}: the outbox id. */
-  public static final String MAIL_ID = "mailId";
   static final String ACTOR = "system";
+  static final String SENT = "MAIL_SENT";
+  static final String NOT_SENT = "MAIL_NOT_SENT";
+  static final String NO_SERVER = "未发送邮件：未配置邮件服务器";
 
   private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
@@ -38,16 +33,15 @@ public class Notifications {
   private final MailTexts texts;
   private final MailStore store;
   private final Recipients recipients;
-  private final RuntimeService runtime;
+  private final MailGateway gateway;
 
-  Notifications(CaseRegister register, MailTexts texts, MailStore store, Recipients recipients, RuntimeService runtime) {
+  Notifications(CaseRegister register, MailTexts texts, MailStore store, Recipients recipients, MailGateway gateway) {
     this.register = register;
     this.texts = texts;
     this.store = store;
     this.recipients = recipients;
-    this.runtime = runtime;
+    this.gateway = gateway;
   }
-
   /**
    * Mails the applicant at the address of the case, with the letter attached as PDF when
    * {@code letterIdToAttachOrNull} is given (REPLY, SUPPLEMENT_NOTICE, EXTENSION_NOTICE, FEE_NOTICE).
@@ -55,6 +49,9 @@ public class Notifications {
   @Transactional
   public Optional<Long> queueToApplicant(String agencyCode, String caseNumber, MailKind kind,
       Long letterIdToAttachOrNull) {
+    if (!mailServer(agencyCode, caseNumber, kind)) {
+      return Optional.empty();
+    }
     Optional<CaseRecord> c = register.find(agencyCode, caseNumber);
     if (c.isEmpty()) {
       log.warn("mail {} not queued: no case {} in agency {}", kind, caseNumber, agencyCode);
@@ -80,6 +77,9 @@ public class Notifications {
   @Transactional
   public Optional<Long> queueToGroups(String agencyCode, String caseNumber, Collection<String> groupIds,
       MailKind kind, String detail) {
+    if (!mailServer(agencyCode, caseNumber, kind)) {
+      return Optional.empty();
+    }
     return queueToStaff(agencyCode, caseNumber, recipients.groups(groupIds), "组 " + String.join("、", groupIds),
         kind, detail);
   }
@@ -88,6 +88,9 @@ public class Notifications {
   @Transactional
   public Optional<Long> queueToUser(String agencyCode, String caseNumber, String userId, MailKind kind,
       String detail) {
+    if (!mailServer(agencyCode, caseNumber, kind)) {
+      return Optional.empty();
+    }
     return queueToStaff(agencyCode, caseNumber, recipients.users(List.of(userId)), "用户 " + userId, kind, detail);
   }
 
@@ -108,14 +111,23 @@ public class Notifications {
 
   private long queue(CaseRecord c, MailKind kind, List<String> to, String label, String detail, Long letterId) {
     MailTexts.Text text = texts.compose(kind, c, detail);
-    long id = store.insert(c.agencyCode(), c.caseNumber(), kind, to, label, text.subject(), text.body(), letterId);
-    ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, c.caseNumber(), Map.of(MAIL_ID, id));
-    store.linkProcessInstance(id, pi.getId());
-    return id;
+    return store.insert(c.agencyCode(), c.caseNumber(), kind, to, label, text.subject(), text.body(), letterId);
+  }
+
+  /** Without a mail server nothing is queued; the case's timeline says so once (at its first mail). */
+  private boolean mailServer(String agencyCode, String caseNumber, MailKind kind) {
+    if (gateway.configured()) {
+      return true;
+    }
+    if (!register.hasRecorded(agencyCode, caseNumber, NOT_SENT, NO_SERVER)) {
+      register.record(agencyCode, caseNumber, NOT_SENT, ACTOR,
+          NO_SERVER + "，本案的邮件均不发送（首封：%s）".formatted(kind.label()));
+    }
+    return false;
   }
 
   private void notSent(String agencyCode, String caseNumber, MailKind kind, String label, String why) {
-    register.record(agencyCode, caseNumber, SendMailDelegate.NOT_SENT, ACTOR,
+    register.record(agencyCode, caseNumber, NOT_SENT, ACTOR,
         "未发送邮件（%s，%s）：%s".formatted(kind.label(), label, why));
   }
 }

@@ -1,2 +1,2 @@
-/** Mail to applicants and staff: an outbox written in the caller's transaction, sent by the outgoingMail process with retries. */
+/** Mail to applicants and staff: an outbox written in the caller's transaction, drained in batches with retries and an alert. */
 package org.disclosuredesk.notify;

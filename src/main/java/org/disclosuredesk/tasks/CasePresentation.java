@@ -26,6 +26,10 @@ import org.springframework.stereotype.Component;
  * What an officer needs to decide, shown on every task form: the application and the history so
  * far, as the task-local variables {@code caseSummary} and {@code caseHistory} (Markdown rendered by
  * the forms' text fields). A display copy only; the register stays the record.
+ *
+ * <p>Cost: each variable is written only when its text differs from what the task already shows (a
+ * claim on the day of creation writes nothing), and these display copies leave no history rows
+ * ({@link PresentationHistoryFilter}). Staff display names are cached for a minute.
  */
 @Component
 class CasePresentation {
@@ -61,9 +65,15 @@ class CasePresentation {
       return;
     }
     register.find(change.agencyCode(), change.caseNumber()).ifPresent(c -> {
+      String summary = summary(c);
+      String history = history(c);
       for (Task t : tasks.createTaskQuery().processInstanceId(change.processInstanceId()).list()) {
-        tasks.setVariableLocal(t.getId(), SUMMARY, summary(c));
-        tasks.setVariableLocal(t.getId(), HISTORY, history(c));
+        if (!summary.equals(tasks.getVariableLocal(t.getId(), SUMMARY))) {
+          tasks.setVariableLocal(t.getId(), SUMMARY, summary);
+        }
+        if (!history.equals(tasks.getVariableLocal(t.getId(), HISTORY))) {
+          tasks.setVariableLocal(t.getId(), HISTORY, history);
+        }
       }
     });
   }
@@ -75,18 +85,25 @@ class CasePresentation {
       return;
     }
     // a task-local copy of the case number: Tasklist lists it to every candidate (process variables need more rights)
-    task.setVariableLocal(CaseVariables.CASE_NUMBER, caseNumber);
+    setIfChanged(task, CaseVariables.CASE_NUMBER, caseNumber);
     register.find(agencyCode, caseNumber).ifPresent(c -> {
-      task.setVariableLocal(SUMMARY, summary(c));
-      task.setVariableLocal(HISTORY, history(c));
+      setIfChanged(task, SUMMARY, summary(c));
+      setIfChanged(task, HISTORY, history(c));
     });
-    CaseVariables.enumValue(task, CaseVariables.OUTCOME, Outcome.class).ifPresent(o -> task.setVariableLocal(PROPOSAL,
+    CaseVariables.enumValue(task, CaseVariables.OUTCOME, Outcome.class).ifPresent(o -> setIfChanged(task, PROPOSAL,
         "**拟答复：** " + o.label() + CaseVariables.enumValue(task, CaseVariables.WITHHOLDING_GROUND, WithholdingGround.class)
             .map(g -> "（" + g.label() + "）").orElse("")
         + "\n\n**答复要点：** " + md(CaseVariables.string(task, "replyNote"))
         // the officer's 办理说明 goes with the proposal, so the reviewer reads it too
         + (CaseVariables.string(task, "handlingNote") == null ? ""
             : "\n\n**承办人办理说明：** " + md(CaseVariables.string(task, "handlingNote")))));
+  }
+
+  /** Writes a display variable only when the text changed: no row update for an unchanged copy. */
+  private static void setIfChanged(DelegateTask task, String name, String value) {
+    if (!value.equals(task.getVariableLocal(name))) {
+      task.setVariableLocal(name, value);
+    }
   }
 
   String summary(CaseRecord c) {
@@ -154,6 +171,25 @@ class CasePresentation {
     if (org.disclosuredesk.calendar.CalendarChanged.SYSTEM.equals(userId)) {
       return "系统";
     }
+    long now = System.nanoTime();
+    CachedName cached = displayNames.get(userId);
+    if (cached != null && now - cached.at() < NAME_TTL_NANOS) {
+      return cached.name();
+    }
+    String name = lookUpDisplayName(userId);
+    if (displayNames.size() > 10_000) {
+      displayNames.clear();
+    }
+    displayNames.put(userId, new CachedName(name, now));
+    return name;
+  }
+
+  private record CachedName(String name, long at) {}
+
+  private static final long NAME_TTL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+  private final java.util.Map<String, CachedName> displayNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String lookUpDisplayName(String userId) {
     org.camunda.bpm.engine.identity.User u = identity.createUserQuery().userId(userId).singleResult();
     if (u == null) {
       return userId;

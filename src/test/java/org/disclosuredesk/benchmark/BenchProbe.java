@@ -1,0 +1,155 @@
+package org.disclosuredesk.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What a phase cost: JVM CPU (all, and the benchmark's own client threads), PostgreSQL backend CPU, commits. */
+final class BenchProbe implements AutoCloseable {
+
+  static final String HOST = env("DD_PG_HOST", "127.0.0.1");
+  static final String PORT = env("DD_PG_PORT", "5432");
+  static final String USER = env("DD_PG_USER", "postgres");
+  static final String PASSWORD = env("DD_PG_PASSWORD", "postgres");
+  /** Linux USER_HZ: /proc/<pid>/stat counts CPU in these ticks. */
+  private static final double TICK_NANOS = 1e9 / 100;
+
+  private final Connection admin;
+
+  BenchProbe() throws SQLException {
+    admin = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
+    admin.setAutoCommit(true);
+  }
+
+  static String url(String database) {
+    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+  }
+
+  String createDatabase(String purpose) throws SQLException {
+    String name = "dd_bench_" + purpose + "_" + Long.toString(System.nanoTime(), 36);
+    try (Statement s = admin.createStatement()) {
+      s.execute("create database " + name);
+    }
+    return name;
+  }
+
+  void dropDatabase(String name) {
+    try (Statement s = admin.createStatement()) {
+      s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+      s.execute("drop database if exists " + name);
+    } catch (SQLException e) {
+      System.err.println("could not drop " + name + ": " + e.getMessage());
+    }
+  }
+
+  long databaseBytes(String db) throws SQLException {
+    try (PreparedStatement p = admin.prepareStatement("select pg_database_size(?)")) {
+      p.setString(1, db);
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** Committed transactions of the database; backends report within ~10 s of going idle (PostgreSQL 15), so wait first. */
+  long commits(String db, long waitMillis) throws Exception {
+    Thread.sleep(waitMillis);
+    try (Statement s = admin.createStatement()) {
+      s.execute("select pg_stat_clear_snapshot()");
+    }
+    try (PreparedStatement p = admin.prepareStatement("select xact_commit from pg_stat_database where datname = ?")) {
+      p.setString(1, db);
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** CPU ticks of each backend serving the database now (pid → utime + stime), read from /proc. */
+  Map<Integer, Long> backendTicks(String db) throws SQLException {
+    Map<Integer, Long> ticks = new HashMap<>();
+    try (PreparedStatement p = admin.prepareStatement("select pid from pg_stat_activity where datname = ?")) {
+      p.setString(1, db);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          int pid = rs.getInt(1);
+          long t = procTicks(pid);
+          if (t >= 0) {
+            ticks.put(pid, t);
+          }
+        }
+      }
+    }
+    return ticks;
+  }
+
+  /** Backend CPU between two readings, in ns; -1 when /proc is not readable (server elsewhere). */
+  static long backendNanos(Map<Integer, Long> before, Map<Integer, Long> after) {
+    if (after.isEmpty()) {
+      return -1;
+    }
+    long ticks = 0;
+    for (Map.Entry<Integer, Long> e : after.entrySet()) {
+      ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+    }
+    return (long) (ticks * TICK_NANOS);
+  }
+
+  private static long procTicks(int pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** CPU of the benchmark's own threads (client workers, their HTTP client threads). */
+  static long clientCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && (info.getThreadName().startsWith("bench-") || info.getThreadName().startsWith("HttpClient-"))) {
+        long t = threads.getThreadCpuTime(info.getThreadId());
+        if (t > 0) {
+          sum += t;
+        }
+      }
+    }
+    return sum;
+  }
+
+  static long usedHeapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    admin.close();
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+}
