@@ -126,6 +126,13 @@ class MailDrainer {
     }
     IssuedLetter letter = letters.find(mail.agencyCode(), mail.letterId())
         .orElseThrow(() -> new IllegalStateException("附件文书不存在：" + mail.letterId()));
-    return new MailGateway.Attachment(Letters.fileName(letter, "pdf"), letters.pdf(letter));
+    try {
+      return new MailGateway.Attachment(Letters.fileName(letter, "pdf"), letters.pdf(letter), "application/pdf");
+    } catch (org.disclosuredesk.letters.PdfFontMissingException e) {
+      // no Chinese font on this node: the letter goes out as issued (printable HTML) rather than not at all
+      log.warn("mail {} of case {}: no PDF font, letter {} attached as HTML", mail.id(), mail.caseNumber(), letter.id());
+      return new MailGateway.Attachment(Letters.fileName(letter, "html"),
+          letters.html(letter).getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/html; charset=UTF-8");
+    }
   }
 }

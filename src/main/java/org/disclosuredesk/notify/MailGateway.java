@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 class MailGateway {
 
   /** A PDF to attach. */
-  record Attachment(String fileName, byte[] content) {}
+  record Attachment(String fileName, byte[] content, String contentType) {}
 
   private final ObjectProvider<JavaMailSender> sender;
   private final String host;
@@ -101,7 +101,7 @@ class MailGateway {
     helper.setSubject(mail.subject());
     helper.setText(mail.body(), false);
     if (attachment != null) {
-      helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), "application/pdf");
+      helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
     }
     return message;
   }

@@ -58,6 +58,9 @@ public final class DatabaseFailures {
     for (Throwable t : chain(e)) {
       if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
           || t instanceof SQLRecoverableException || t instanceof CannotCreateTransactionException
+          // commit or rollback failed in the transaction manager: the connection broke under it (when the
+          // rollback after a failed commit fails too, Spring keeps only the rollback's "Connection is closed")
+          || t instanceof TransactionSystemException
           || t instanceof org.springframework.dao.DataAccessResourceFailureException
           || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
         return true;

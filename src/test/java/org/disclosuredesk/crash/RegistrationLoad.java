@@ -72,7 +72,8 @@ final class RegistrationLoad {
          "applicant":{"type":"NATURAL_PERSON","name":"%s","idType":"RESIDENT_ID","idNumber":"11010519491231002X",
                       "phone":"13800000000"%s,"address":"示例市人民路1号"},
          "description":"2025年城市总体规划修编的批复文件","purpose":"研究","format":"PAPER","delivery":"PICKUP"}"""
-        .formatted(receivedOn == null ? "" : "\"receivedOn\":\"" + receivedOn + "\",", name,
+        .formatted(receivedOn == null ? ""
+                : "\"receivedOn\":\"" + receivedOn + "\",\"lateRegistrationReason\":\"信函早已签收，今日补登\",", name,
             email == null ? "" : ",\"email\":\"" + email + "\"");
   }
 

@@ -155,7 +155,33 @@ class TasklistChineseFormsBrowserIT {
     ProcessInstance fee = route.registerWalkIn("全部历年会议纪要复印件");
     route.acceptFor(fee, "office");
     route.complete(fee, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 150);
-    forms.put("fee-payment", route.task(fee, "Task_RecordFeePayment"));
+    forms.put("fee-notice-delivery", route.task(fee, "Task_DeliverFeeNotice"));
+    ProcessInstance paying = route.registerWalkIn("历年全部会议纪要复印件");
+    route.acceptFor(paying, "office");
+    route.complete(paying, "Task_HandleRequest", "handlingAction", "CHARGE_FEE", "feeMethod", "PER_PAGE", "feeUnits", 150);
+    route.complete(paying, "Task_DeliverFeeNotice", "feeNoticeDelivery", "PICKUP",
+        "feeNoticeReceivedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+    forms.put("fee-payment", route.task(paying, "Task_RecordFeePayment"));
+
+    ProcessInstance lapse = route.registerWalkIn("相关材料");
+    route.complete(lapse, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明");
+    route.fire(lapse, "Timer_SupplementPeriodEnds");
+    forms.put("lapse-decision", route.task(lapse, "Task_ConfirmNoSupplement"));
+
+    ProcessInstance late = route.registerLateWalkIn("那个文件",
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(28), "信函上月签收，今日补登");
+    route.complete(late, "Task_CheckCompleteness", "completeness", "LATE_SUPPLEMENT", "supplementItems", "请写明文件名称");
+    forms.put("late-supplement-approval", route.task(late, "Task_ApproveLateSupplementNotice"));
+
+    ProcessInstance objected = route.registerWalkIn("某企业环评报告");
+    route.acceptFor(objected, "planning");
+    route.complete(objected, "Task_HandleRequest", "handlingAction", "CONSULT", "consultationKind", "THIRD_PARTY",
+        "consultationParty", "某某化工有限公司");
+    route.complete(objected, "Task_RecordConsultationReply", "consultationAnswer", "OBJECTION", "consultationNote",
+        "涉及商业秘密", "consultationAnsweredOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+    route.propose(objected, "DISCLOSE");
+    route.complete(objected, "Task_ConfidentialityReview", "reviewResult", "APPROVE");
+    forms.put("public-interest-decision", route.task(objected, "Task_DecidePublicInterest"));
 
     ProcessInstance review = route.registerWalkIn("某项目审批材料");
     route.acceptFor(review, "planning");

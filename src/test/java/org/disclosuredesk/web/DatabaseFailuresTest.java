@@ -44,6 +44,14 @@ class DatabaseFailuresTest {
   }
 
   @Test
+  void aFailedCommitWhoseRollbackFailedTooIsTemporary() {
+    // Spring logs the commit's I/O error ("Commit exception overridden by rollback exception") and throws
+    // only the rollback's failure, with nothing attached: seen when PostgreSQL restarted under load
+    assertThat(DatabaseFailures.isTemporary(new org.springframework.transaction.TransactionSystemException(
+        "JDBC rollback failed", new SQLException("Connection is closed")))).isTrue();
+  }
+
+  @Test
   void otherErrorsAreNotTemporary() {
     assertThat(DatabaseFailures.isTemporary(new SQLException("no state"))).isFalse();
     assertThat(DatabaseFailures.isTemporary(new SQLException("unique violation", "23505"))).isFalse();
