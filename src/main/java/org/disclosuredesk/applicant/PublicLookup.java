@@ -56,6 +56,12 @@ public class PublicLookup {
     return register.find(agency.code(), number).map(this::progress);
   }
 
+  /** The progress of a case whose code was checked earlier in the same session (the lookup page). */
+  @Transactional(readOnly = true)
+  public Optional<CaseProgress> progressOf(String caseNumber) {
+    return register.find(agency.code(), caseNumber).map(this::progress);
+  }
+
   /** Whether the letter is one the applicant of this case may download. */
   @Transactional(readOnly = true)
   public Optional<IssuedLetter> applicantLetter(String caseNumber, long letterId) {
@@ -71,8 +77,7 @@ public class PublicLookup {
         .map(l -> new Notice(l.type().name(), l.title(), l.issuedAt().toLocalDate())).toList();
     boolean replied = c.status() == CaseStatus.REPLIED || c.status() == CaseStatus.CLOSED;
     List<Letter> downloadable = issued.stream()
-        .filter(l -> l.type() == LetterType.RECEIPT || (replied && l.type() == LetterType.REPLY)
-            || l.type() != LetterType.REPLY)
+        .filter(l -> replied || l.type() != LetterType.REPLY)
         .map(l -> new Letter(l.id(), l.type().name(), l.title(), l.issuedAt().toLocalDate())).toList();
     return new CaseProgress(c.caseNumber(), agency.name(), c.receivedOn(), c.dueOn(), stage(c), notices, downloadable);
   }

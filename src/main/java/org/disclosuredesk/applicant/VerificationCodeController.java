@@ -6,16 +6,17 @@ import org.disclosuredesk.agency.AgencyProperties;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.identity.CurrentUser;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code POST /api/requests/{caseNumber}/verification-code} (reception, administrators): a new
  * verification code for an applicant who lost theirs; the old one stops working at once.
  */
-@RestController
+@Controller
 class VerificationCodeController {
 
   private final VerificationCodes codes;
@@ -29,15 +30,20 @@ class VerificationCodeController {
   }
 
   @PostMapping("/api/requests/{caseNumber}/verification-code")
-  @Transactional
+  @ResponseBody
   ResponseEntity<Map<String, Object>> reissue(@PathVariable String caseNumber) {
-    String number = register.get(agency.code(), caseNumber).caseNumber();
-    String actor = CurrentUser.get().id();
-    String code = codes.issue(agency.code(), number, actor);
-    register.record(agency.code(), number, "VERIFICATION_CODE_REISSUED", actor, "重新发放查询码（原查询码作废）");
+    String code = codes.reissue(register, agency.code(), caseNumber, CurrentUser.get().id());
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("caseNumber", number);
+    body.put("caseNumber", register.get(agency.code(), caseNumber).caseNumber());
     body.put("verificationCode", code);
     return ResponseEntity.ok(body);
+  }
+
+  /** The desk's button on the case page: the new code shown once (flash message) to hand to the applicant. */
+  @PostMapping("/desk/cases/{caseNumber}/verification-code")
+  String reissueAtDesk(@PathVariable String caseNumber, RedirectAttributes flash) {
+    String code = codes.reissue(register, agency.code(), caseNumber, CurrentUser.get().id());
+    flash.addFlashAttribute("message", "新查询码：" + code + "（原查询码已作废；请交给申请人，本页刷新后不再显示）");
+    return "redirect:/desk/cases/" + register.get(agency.code(), caseNumber).caseNumber();
   }
 }

@@ -53,6 +53,19 @@ public class VerificationCodes {
     return code.substring(0, 5) + "-" + code.substring(5);
   }
 
+  /**
+   * Reception's reissue for an applicant who lost the code: checks the case exists (404 otherwise),
+   * issues a new code, notes it in the timeline and returns it; the old code stops working.
+   */
+  @Transactional
+  public String reissue(org.disclosuredesk.casefile.CaseRegister register, String agencyCode, String caseNumber,
+      String actor) {
+    String number = register.get(agencyCode, caseNumber).caseNumber();
+    String code = issue(agencyCode, number, actor);
+    register.record(agencyCode, number, "VERIFICATION_CODE_REISSUED", actor, "重新发放查询码（原查询码作废）");
+    return code;
+  }
+
   /** Whether the code is the case's current one (case, spaces, dashes and I/L/O look-alikes forgiven). */
   @Transactional(readOnly = true)
   public boolean matches(String agencyCode, String caseNumber, String code) {

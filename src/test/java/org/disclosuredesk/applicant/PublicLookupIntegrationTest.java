@@ -2,6 +2,8 @@ package org.disclosuredesk.applicant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.disclosuredesk.route.RouteTestSupport.at;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -125,6 +128,47 @@ class PublicLookupIntegrationTest {
     assertThat(lookup("10.0.0.3", caseNumber, old).status()).isEqualTo(404);
     assertThat(lookup("10.0.0.3", caseNumber, fresh).status()).isEqualTo(200);
     assertThat(api.post("reception", "/api/requests/GK-2026-99999/verification-code", "").status()).isEqualTo(404);
+  }
+
+  @Test
+  void theTrackPageBindsTheCaseToTheSessionAndServesLettersByToken() throws Exception {
+    Response created = register();
+    String caseNumber = created.json().path("caseNumber").asText();
+    String code = created.json().path("verificationCode").asText();
+    assertThat(api.get(null, "/desk/cases/" + caseNumber + "/receipt").status()).isNotEqualTo(200); // desk needs sign-in
+    api.get("reception", "/api/requests/" + caseNumber + "/receipt");
+
+    // a wrong code: the same page and message as an unknown number
+    MvcResult wrong = mvc.perform(post("/track/").with(csrf()).param("caseNumber", caseNumber).param("code", "ABCDE-FGHJK"))
+        .andReturn();
+    MvcResult unknown = mvc.perform(post("/track/").with(csrf()).param("caseNumber", "GK-2026-99999").param("code", code))
+        .andReturn();
+    assertThat(wrong.getResponse().getStatus()).isEqualTo(404);
+    assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+    assertThat(errorOf(wrong)).isEqualTo(errorOf(unknown)).contains("没有找到");
+
+    MockHttpSession session = new MockHttpSession();
+    MvcResult found = mvc.perform(post("/track/").session(session).with(csrf())
+        .param("caseNumber", caseNumber).param("code", code)).andReturn();
+    assertThat(found.getResponse().getRedirectedUrl()).isEqualTo("/track/case");
+    String page = mvc.perform(get("/track/case").session(session)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains(caseNumber).contains("2026-03-30").containsAnyOf("已登记", "办理中").doesNotContain(code);
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("/track/letters/([A-Za-z0-9_-]+)\"").matcher(page);
+    assertThat(link.find()).as("a receipt download link").isTrue();
+    String letterUrl = "/track/letters/" + link.group(1);
+    assertThat(mvc.perform(get(letterUrl).session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+    // the token is this session's only
+    assertThat(mvc.perform(get(letterUrl).session(new MockHttpSession())).andReturn().getResponse().getStatus())
+        .isEqualTo(404);
+    // without a proven code there is no case page
+    assertThat(mvc.perform(get("/track/case")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/track/");
+  }
+
+  static String errorOf(MvcResult r) throws Exception {
+    String html = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"flash-err\"[^>]*>([^<]*)<").matcher(html);
+    return m.find() ? m.group(1) : "";
   }
 
   @Test
