@@ -33,6 +33,16 @@ class LookupThrottle {
 
   /** Seconds to wait before this client may look up again, or empty when it may now. */
   Optional<Long> waitFor(String client) {
+    return waitFor(client, limit, window);
+  }
+
+  /** Counts a failed lookup (a new window starts when the last one has ended). */
+  void failed(String client) {
+    count(client, window);
+  }
+
+  /** Seconds to wait once {@code key} was counted {@code limit} times within {@code window}, or empty. */
+  Optional<Long> waitFor(String client, int limit, Duration window) {
     LocalDateTime now = LocalDateTime.now(clock);
     return jdbc.sql("select window_start, failures from dd_public_throttle where client = ?").param(key(client))
         .query((rs, i) -> {
@@ -43,8 +53,8 @@ class LookupThrottle {
         .optional().flatMap(o -> o);
   }
 
-  /** Counts a failed lookup (a new window starts when the last one has ended). */
-  void failed(String client) {
+  /** Counts one event for {@code key} (a new window starts when the last one has ended). */
+  void count(String client, Duration window) {
     LocalDateTime now = LocalDateTime.now(clock);
     String key = key(client);
     int updated = jdbc.sql("update dd_public_throttle set failures = case when window_start > ? then failures + 1 else 1 end, "
@@ -55,7 +65,7 @@ class LookupThrottle {
         jdbc.sql("insert into dd_public_throttle (client, window_start, failures) values (?, ?, 1)")
             .params(key, now).update();
       } catch (DuplicateKeyException raced) {
-        failed(client);
+        count(client, window);
       }
     }
   }

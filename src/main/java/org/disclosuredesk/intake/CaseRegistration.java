@@ -77,6 +77,7 @@ public class CaseRegistration {
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.AGENCY, agency.code());
+    variables.put(IntakeSteps.VERIFICATION_CODE, org.camunda.bpm.engine.variable.Variables.stringValue(code, true));
     runtime.createProcessInstanceByKey(CaseVariables.PROCESS_KEY).businessKey(caseNumber)
         .setVariables(variables).execute();
     return answer(register.get(agency.code(), caseNumber), true, code);
@@ -87,6 +88,14 @@ public class CaseRegistration {
   public Optional<Registration> findByIdempotencyKey(String idempotencyKey, String actor) {
     return register.findByIdempotencyKey(agency.code(), scoped(idempotencyKey, actor))
         .map(n -> answer(register.get(agency.code(), n), false, null));
+  }
+
+  /** Validates without writing anything; throws {@link InvalidInputException} with every problem (the online form). */
+  public void validate(RegistrationRequest r) {
+    List<FieldError> errors = validator.validate(r);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
   }
 
   /** Validates and writes the register row; returns the new case number. Throws {@link InvalidInputException}. */
