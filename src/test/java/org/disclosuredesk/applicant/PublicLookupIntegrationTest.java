@@ -165,6 +165,20 @@ class PublicLookupIntegrationTest {
     assertThat(mvc.perform(get("/track/case")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/track/");
   }
 
+  @Test
+  void theOpenApiDescriptionIsForSignedInUsersAndNamesTheApiKey() {
+    assertThat(api.get(null, "/v3/api-docs").status()).isEqualTo(401);
+    Response docs = api.get("reception", "/v3/api-docs");
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.json().path("components").path("securitySchemes").path("apiKey").path("name").asText())
+        .isEqualTo("X-API-Key");
+    assertThat(docs.json().path("paths").has("/api/requests")).isTrue();
+    assertThat(docs.json().path("paths").has("/api/public/lookup")).isTrue();
+    assertThat(docs.json().path("paths").has("/desk/register")).isFalse();
+    assertThat(api.get("reception", "/swagger-ui/index.html").status()).isEqualTo(403);
+    assertThat(api.get("admin", "/swagger-ui/index.html").status()).isEqualTo(200);
+  }
+
   static String errorOf(MvcResult r) throws Exception {
     String html = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"flash-err\"[^>]*>([^<]*)<").matcher(html);
