@@ -179,6 +179,36 @@ class PublicLookupIntegrationTest {
     assertThat(api.get("admin", "/swagger-ui/index.html").status()).isEqualTo(200);
   }
 
+  @Test
+  void theApplicantWithdrawsFromTheTrackPageAndReceptionReissuesAtTheDesk() throws Exception {
+    Response created = register();
+    String caseNumber = created.json().path("caseNumber").asText();
+    String code = created.json().path("verificationCode").asText();
+
+    // reception's button: a new code in the flash message, the old one void
+    MvcResult desk = mvc.perform(post("/desk/cases/" + caseNumber + "/verification-code").with(csrf())
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("reception")
+            .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                org.disclosuredesk.identity.Groups.RECEPTION)))).andReturn();
+    assertThat(desk.getResponse().getRedirectedUrl()).isEqualTo("/desk/cases/" + caseNumber);
+    String message = (String) desk.getFlashMap().get("message");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[0-9A-Z]{5}-[0-9A-Z]{5}").matcher(message);
+    assertThat(m.find()).isTrue();
+    String fresh = m.group();
+    assertThat(lookup("10.0.0.4", caseNumber, code).status()).isEqualTo(404);
+
+    MockHttpSession session = new MockHttpSession();
+    mvc.perform(post("/track/").session(session).with(csrf()).param("caseNumber", caseNumber).param("code", fresh));
+    MvcResult unconfirmed = mvc.perform(post("/track/withdrawal").session(session).with(csrf())).andReturn();
+    assertThat(unconfirmed.getFlashMap().get("error")).asString().contains("请勾选确认撤回");
+    mvc.perform(post("/track/withdrawal").session(session).with(csrf()).param("confirm", "yes").param("note", "不再需要"));
+    assertThat(jdbc.sql("select status from dd_case where case_number = ?").param(caseNumber).query(String.class).single())
+        .isEqualTo("CLOSED");
+    String page = mvc.perform(get("/track/case").session(session)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("已办结").doesNotContain("submit-withdrawal");
+  }
+
   static String errorOf(MvcResult r) throws Exception {
     String html = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"flash-err\"[^>]*>([^<]*)<").matcher(html);
