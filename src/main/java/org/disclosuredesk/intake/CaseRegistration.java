@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.disclosuredesk.agency.AgencyClock;
 import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.applicant.VerificationCodes;
 import org.disclosuredesk.calendar.WorkingDayCalendar;
 import org.disclosuredesk.casefile.Applicant;
 import org.disclosuredesk.casefile.CaseRecord;
@@ -36,11 +37,13 @@ public class CaseRegistration {
   private final AgencyClock clock;
   private final RuntimeService runtime;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final VerificationCodes codes;
 
   CaseRegistration(CaseRegister register, RegistrationValidator validator, WorkingDayCalendar calendar,
       AgencyProperties agency, AgencyClock clock, RuntimeService runtime,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
+      com.fasterxml.jackson.databind.ObjectMapper json, VerificationCodes codes) {
     this.json = json;
+    this.codes = codes;
     this.register = register;
     this.validator = validator;
     this.calendar = calendar;
@@ -63,31 +66,48 @@ public class CaseRegistration {
         if (!fingerprint.equals(register.idempotencyFingerprint(agency.code(), existing.get()).orElse(fingerprint))) {
           throw new ConflictException("Idempotency-Key", "该 Idempotency-Key 已用于另一份内容不同的申请（" + existing.get() + "）");
         }
-        return answer(register.get(agency.code(), existing.get()), false);
+        return answer(register.get(agency.code(), existing.get()), false, null);
       }
     }
-    String caseNumber = register(request, key, actor);
+    String caseNumber = registerOnly(request, key, actor);
+    String code = codes.issue(agency.code(), caseNumber, actor);
     if (key != null) {
       register.setIdempotencyFingerprint(agency.code(), caseNumber, fingerprint);
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.AGENCY, agency.code());
+    variables.put(IntakeSteps.VERIFICATION_CODE, org.camunda.bpm.engine.variable.Variables.stringValue(code, true));
     runtime.createProcessInstanceByKey(CaseVariables.PROCESS_KEY).businessKey(caseNumber)
         .setVariables(variables).execute();
-    return answer(register.get(agency.code(), caseNumber), true);
+    return answer(register.get(agency.code(), caseNumber), true, code);
   }
 
   /** The case an idempotency key registered, if any (a concurrent retry lost the race). */
   @Transactional(readOnly = true)
   public Optional<Registration> findByIdempotencyKey(String idempotencyKey, String actor) {
     return register.findByIdempotencyKey(agency.code(), scoped(idempotencyKey, actor))
-        .map(n -> answer(register.get(agency.code(), n), false));
+        .map(n -> answer(register.get(agency.code(), n), false, null));
+  }
+
+  /** Validates without writing anything; throws {@link InvalidInputException} with every problem (the online form). */
+  public void validate(RegistrationRequest r) {
+    List<FieldError> errors = validator.validate(r);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
   }
 
   /** Validates and writes the register row; returns the new case number. Throws {@link InvalidInputException}. */
   @Transactional
   public String register(RegistrationRequest r, String idempotencyKey, String actor) {
+    String caseNumber = registerOnly(r, idempotencyKey, actor);
+    // every channel gets a code; reception reissues it (desk) to hand it to the applicant
+    codes.issue(agency.code(), caseNumber, actor);
+    return caseNumber;
+  }
+
+  private String registerOnly(RegistrationRequest r, String idempotencyKey, String actor) {
     List<FieldError> errors = validator.validate(r);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -145,8 +165,8 @@ public class CaseRegistration {
     }
   }
 
-  private static Registration answer(CaseRecord c, boolean created) {
-    return new Registration(c.caseNumber(), c.receivedOn(), c.dueOn(), c.status(), created);
+  private static Registration answer(CaseRecord c, boolean created, String verificationCode) {
+    return new Registration(c.caseNumber(), c.receivedOn(), c.dueOn(), c.status(), created, verificationCode);
   }
 
   private static String trim(String s) {

@@ -51,8 +51,11 @@ class RequestController {
         throw raceOnKey;
       }
     }
-    Map<String, Object> body = Map.of("caseNumber", r.caseNumber(), "receivedOn", r.receivedOn(),
-        "dueOn", r.dueOn(), "status", r.status());
+    Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("caseNumber", r.caseNumber(),
+        "receivedOn", r.receivedOn(), "dueOn", r.dueOn(), "status", r.status()));
+    if (r.verificationCode() != null) {
+      body.put("verificationCode", r.verificationCode());
+    }
     return r.created()
         ? ResponseEntity.created(URI.create("/api/requests/" + r.caseNumber())).body(body)
         : ResponseEntity.ok(body);
