@@ -28,10 +28,29 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/documents/{caseNumber}/files")
 class DocumentPageCalls {
 
-  private final Documents documents;
+  /** Body of a per-document review decision. */
+  record DecisionRequest(DocumentDecision.Decision decision, org.disclosuredesk.casefile.WithholdingGround ground) {}
 
-  DocumentPageCalls(Documents documents) {
+  private final Documents documents;
+  private final DocumentReview review;
+
+  DocumentPageCalls(Documents documents, DocumentReview review) {
     this.documents = documents;
+    this.review = review;
+  }
+
+  @GetMapping("/decisions")
+  List<DocumentDecision> decisions(@PathVariable String caseNumber) {
+    return review.decisions(caseNumber, CurrentUser.get());
+  }
+
+  @PostMapping("/{id}/decision")
+  DocumentDecision decide(@PathVariable String caseNumber, @PathVariable long id,
+      @RequestBody(required = false) DecisionRequest request) {
+    if (request == null) {
+      throw new InvalidInputException("decision", "应为 RELEASE、RELEASE_REDACTED 或 WITHHOLD");
+    }
+    return review.decide(caseNumber, id, request.decision(), request.ground(), CurrentUser.get());
   }
 
   @GetMapping

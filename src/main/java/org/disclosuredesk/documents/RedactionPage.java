@@ -26,6 +26,7 @@ class RedactionPage {
   @GetMapping("/documents/{caseNumber}")
   String documents(@PathVariable String caseNumber, Model model) {
     model.addAttribute("caseNumber", caseNumber);
+    model.addAttribute("grounds", grounds());
     return "documents/list";
   }
 

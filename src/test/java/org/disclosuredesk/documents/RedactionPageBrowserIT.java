@@ -57,6 +57,9 @@ class RedactionPageBrowserIT {
   @Autowired JdbcClient jdbc;
   @Autowired org.disclosuredesk.casefile.CaseRegister register;
   @Autowired DocumentStore store;
+  @Autowired RouteTestSupport route;
+  @Autowired DocumentReview review;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
 
   @BeforeAll
   static void startBrowser() throws Exception {
@@ -88,7 +91,8 @@ class RedactionPageBrowserIT {
     RouteTestSupport.at("2026-03-02T09:00");
     String caseNumber = new ApiClient(port).post("reception", "/api/requests", RequestJson.WALK_IN)
         .json().path("caseNumber").asText();
-    register.setDepartment("default", caseNumber, "planning");
+    org.camunda.bpm.engine.runtime.ProcessInstance pi = route.instanceOf(caseNumber);
+    route.acceptFor(pi, "planning");
     byte[] original = TestPdfs.withPersonalData(2);
     List<String> consoleErrors = new ArrayList<>();
 
@@ -152,6 +156,37 @@ class RedactionPageBrowserIT {
       assertThat(page.locator("#versions a.version-link")).hasCount(1);
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("2-burnt.png")).setFullPage(true));
     }
+
+    // When the proposal goes to the confidentiality reviewer, who releases the redacted version on the documents page
+    route.propose(pi, "DISCLOSE");
+    try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+        .setTimezoneId("Asia/Shanghai").setViewportSize(1400, 1000))) {
+      Page page = context.newPage();
+      page.setDefaultTimeout(30_000);
+      signIn(page, "reviewer");
+      page.navigate(url("/documents/" + caseNumber));
+      Locator row = page.locator("tr[data-kind=RESPONSIVE]");
+      assertThat(row.locator(".decision")).hasText("未审定");
+      row.locator("button.release-redacted").click();
+      assertThat(page.locator("tr[data-kind=RESPONSIVE] .decision")).containsText("公开遮盖处理后的版本");
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("3-reviewed.png")).setFullPage(true));
+      // the reviewer sees the redaction page read-only
+      page.locator("tr[data-kind=RESPONSIVE] a.redact-link").click();
+      page.locator("#redaction[data-ready=true]").waitFor();
+      assertThat(page.locator("body.read-only")).hasCount(1);
+      assertThat(page.locator("#areas li.area-item")).hasCount(2);
+      assertThat(page.locator("#burn")).isHidden();
+    }
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "APPROVE");
+    // Then the outcome follows from the documents: redacted → partial, the withheld parts named with their ground
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("outcome")
+        .singleResult().getValue()).isEqualTo("PARTIAL");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("withheldPart1").singleResult().getValue()).isEqualTo("《批复.pdf》中遮盖的 2 处内容");
+    List<DocumentReview.Released> releases = review.released("default", caseNumber);
+    assertThat(releases).hasSize(1);
+    assertThat(releases.get(0).redacted()).isTrue();
+    assertThat(releases.get(0).version().kind()).isEqualTo(DocumentKind.REDACTED);
 
     // the plan is kept apart from the result, with both grounds
     String plan = jdbc.sql("select p.areas_json from dd_redaction_plan p join dd_document d on d.id = p.document_id"
