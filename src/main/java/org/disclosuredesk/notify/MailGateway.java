@@ -21,8 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class MailGateway {
 
-  /** A PDF to attach. */
-  record Attachment(String fileName, byte[] content) {}
+  /** A file to attach (the letters: PDF). */
+  record Attachment(String fileName, byte[] content, String contentType) {
+    Attachment(String fileName, byte[] content) {
+      this(fileName, content, "application/pdf");
+    }
+  }
 
   private final ObjectProvider<JavaMailSender> sender;
   private final String host;
@@ -48,6 +52,12 @@ class MailGateway {
 
   /** Sends; a failure is thrown (the job retries). */
   void send(OutgoingMail mail, Attachment attachment) {
+    send(mail, attachment == null ? java.util.List.of() : java.util.List.of(attachment));
+  }
+
+  /** Sends with any number of attachments; a failure is thrown (the job retries). */
+  void send(OutgoingMail mail, java.util.List<Attachment> attachments) {
+    Attachment attachment = attachments.isEmpty() ? null : attachments.get(0);
     JavaMailSender mailSender = sender.getObject();
     try {
       MimeMessage message = mailSender.createMimeMessage();
@@ -57,8 +67,8 @@ class MailGateway {
       helper.setTo(mail.recipients().toArray(String[]::new));
       helper.setSubject(mail.subject());
       helper.setText(mail.body(), false);
-      if (attachment != null) {
-        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), "application/pdf");
+      for (Attachment a : attachments) {
+        helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
       }
       mailSender.send(message);
     } catch (MessagingException | UnsupportedEncodingException e) {

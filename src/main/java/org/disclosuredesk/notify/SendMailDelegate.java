@@ -23,8 +23,11 @@ class SendMailDelegate implements JavaDelegate {
   private final MailGateway gateway;
   private final Letters letters;
   private final CaseRegister register;
+  private final org.disclosuredesk.documents.ReleasedDocuments released;
 
-  SendMailDelegate(MailStore store, MailGateway gateway, Letters letters, CaseRegister register) {
+  SendMailDelegate(MailStore store, MailGateway gateway, Letters letters, CaseRegister register,
+      org.disclosuredesk.documents.ReleasedDocuments released) {
+    this.released = released;
     this.store = store;
     this.gateway = gateway;
     this.letters = letters;
@@ -45,7 +48,17 @@ class SendMailDelegate implements JavaDelegate {
           "未发送：未配置邮件服务器（" + what + "）");
       return;
     }
-    gateway.send(mail, attachment(mail));
+    java.util.List<MailGateway.Attachment> attachments = new java.util.ArrayList<>();
+    MailGateway.Attachment letter = attachment(mail);
+    if (letter != null) {
+      attachments.add(letter);
+    }
+    if (mail.kind() == MailKind.REPLY && mail.letterId() != null) {
+      // the released versions of the case's documents go with the reply (documents.ReleasedDocuments)
+      released.forReplyMail(mail.agencyCode(), mail.caseNumber()).forEach(f ->
+          attachments.add(new MailGateway.Attachment(f.fileName(), f.content(), f.contentType())));
+    }
+    gateway.send(mail, attachments);
     store.mark(id, OutgoingMail.Status.SENT);
     register.record(mail.agencyCode(), mail.caseNumber(), SENT, Notifications.ACTOR, "已发送邮件（" + what + "）");
   }

@@ -60,6 +60,29 @@ class RedactionPageBrowserIT {
   @Autowired RouteTestSupport route;
   @Autowired DocumentReview review;
   @Autowired org.camunda.bpm.engine.HistoryService history;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired org.disclosuredesk.notify.Notifications notifications;
+  @Autowired org.disclosuredesk.letters.Letters letters;
+
+  private static final int SMTP_PORT = freePort();
+  private final com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+      new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+
+  @org.springframework.test.context.DynamicPropertySource
+  static void mail(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("disclosure.mail.from", () -> "ogi@example.gov.cn");
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @BeforeAll
   static void startBrowser() throws Exception {
@@ -84,6 +107,7 @@ class RedactionPageBrowserIT {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+    smtp.stop();
   }
 
   @Test
@@ -187,6 +211,44 @@ class RedactionPageBrowserIT {
     assertThat(releases).hasSize(1);
     assertThat(releases.get(0).redacted()).isTrue();
     assertThat(releases.get(0).version().kind()).isEqualTo(DocumentKind.REDACTED);
+
+    // and the applicant's reply mail carries the released (burnt-in) PDF, never the original
+    smtp.start();
+    org.disclosuredesk.letters.IssuedLetter reply = letters.list("default", caseNumber).stream()
+        .filter(l -> l.type() == org.disclosuredesk.letters.LetterType.REPLY).findFirst().orElseThrow();
+    notifications.queueToApplicant("default", caseNumber, org.disclosuredesk.notify.MailKind.REPLY, reply.id());
+    for (org.camunda.bpm.engine.runtime.ProcessInstance mail : runtime.createProcessInstanceQuery()
+        .processDefinitionKey(org.disclosuredesk.notify.Notifications.PROCESS_KEY).processInstanceBusinessKey(caseNumber).list()) {
+      for (org.camunda.bpm.engine.runtime.Job job : management.createJobQuery().processInstanceId(mail.getId()).list()) {
+        management.executeJob(job.getId());
+      }
+    }
+    List<String> attachmentNames = new ArrayList<>();
+    byte[] mailedPdf = null;
+    for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+      if (!(m.getContent() instanceof jakarta.mail.Multipart parts)) {
+        continue;
+      }
+      for (int i = 0; i < parts.getCount(); i++) {
+        jakarta.mail.BodyPart part = parts.getBodyPart(i);
+        if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+          String name = jakarta.mail.internet.MimeUtility.decodeText(part.getFileName());
+          attachmentNames.add(name);
+          if (name.contains("遮盖处理后")) {
+            try (InputStream in = part.getInputStream()) {
+              mailedPdf = in.readAllBytes();
+            }
+          }
+        }
+      }
+    }
+    assertThat(attachmentNames).contains("批复（遮盖处理后）.pdf").doesNotContain("批复.pdf");
+    try (PDDocument mailed = Loader.loadPDF(mailedPdf)) {
+      String text = new PDFTextStripper().getText(mailed);
+      assertThat(text).doesNotContain(TestPdfs.ID).doesNotContain("Wang").doesNotContain("Xiaoming");
+    }
+    assertThat(jdbc.sql("select count(*) from dd_case_event where case_number = ? and kind = 'RELEASED'")
+        .param(caseNumber).query(Integer.class).single()).isPositive();
 
     // the plan is kept apart from the result, with both grounds
     String plan = jdbc.sql("select p.areas_json from dd_redaction_plan p join dd_document d on d.id = p.document_id"
