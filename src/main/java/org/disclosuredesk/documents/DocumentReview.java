@@ -120,6 +120,12 @@ public class DocumentReview {
     return decided.stream().allMatch(d -> d == DocumentDecision.Decision.WITHHOLD) ? Outcome.WITHHOLD : Outcome.PARTIAL;
   }
 
+  /** {@link #released} for a caller who may see the case (else not found). */
+  public List<Released> releasedFor(String caseNumber, CurrentUser user) {
+    CaseRecord c = access.visible(caseNumber, user);
+    return released(c.agencyCode(), caseNumber);
+  }
+
   /**
    * What leaves the agency for this case: per released responsive document, its burnt-in version where it
    * was released redacted, else the original. Withheld or undecided documents are never in this list.

@@ -23,6 +23,23 @@ class RedactionPage {
   /** A withholding ground as the page's selector shows it. */
   record GroundOption(String name, String text) {}
 
+  private final DocumentReview review;
+
+  RedactionPage(DocumentReview review) {
+    this.review = review;
+  }
+
+  /**
+   * The cover sheet for pickup or post: the case number and the released versions (what may leave the
+   * agency), printable. Under {@code /files}, so it needs a sign-in and the case's visibility.
+   */
+  @GetMapping("/documents/{caseNumber}/files/release-sheet")
+  String releaseSheet(@PathVariable String caseNumber, Model model) {
+    model.addAttribute("caseNumber", caseNumber);
+    model.addAttribute("released", review.releasedFor(caseNumber, org.disclosuredesk.identity.CurrentUser.get()));
+    return "documents/release-sheet";
+  }
+
   @GetMapping("/documents/{caseNumber}")
   String documents(@PathVariable String caseNumber, Model model) {
     model.addAttribute("caseNumber", caseNumber);

@@ -194,6 +194,14 @@ class RedactionPageBrowserIT {
       row.locator("button.release-redacted").click();
       assertThat(page.locator("tr[data-kind=RESPONSIVE] .decision")).containsText("公开遮盖处理后的版本");
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("3-reviewed.png")).setFullPage(true));
+      // the cover sheet for pickup or post lists only the released version
+      page.navigate(url("/documents/" + caseNumber + "/files/release-sheet"));
+      assertThat(page.locator(".case-number")).containsText(caseNumber);
+      assertThat(page.locator("tbody tr")).hasCount(1);
+      assertThat(page.locator("tbody tr")).containsText("批复（遮盖处理后）.pdf");
+      assertThat(page.locator("tbody tr")).containsText("遮盖处理后的版本");
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("4-release-sheet.png")));
+      page.navigate(url("/documents/" + caseNumber));
       // the reviewer sees the redaction page read-only
       page.locator("tr[data-kind=RESPONSIVE] a.redact-link").click();
       page.locator("#redaction[data-ready=true]").waitFor();
