@@ -233,6 +233,7 @@ class RedactionPageBrowserIT {
     }
     List<String> attachmentNames = new ArrayList<>();
     byte[] mailedPdf = null;
+    StringBuilder replyText = new StringBuilder();
     for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
       if (!(m.getContent() instanceof jakarta.mail.Multipart parts)) {
         continue;
@@ -242,6 +243,11 @@ class RedactionPageBrowserIT {
         if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
           String name = jakarta.mail.internet.MimeUtility.decodeText(part.getFileName());
           attachmentNames.add(name);
+          if (name.startsWith("政府信息公开申请答复书")) {
+            try (InputStream in = part.getInputStream(); PDDocument letter = Loader.loadPDF(in.readAllBytes())) {
+              replyText.append(new PDFTextStripper().getText(letter).replaceAll("\\s+", ""));
+            }
+          }
           if (name.contains("遮盖处理后")) {
             try (InputStream in = part.getInputStream()) {
               mailedPdf = in.readAllBytes();
@@ -251,6 +257,9 @@ class RedactionPageBrowserIT {
       }
     }
     assertThat(attachmentNames).contains("批复（遮盖处理后）.pdf").doesNotContain("批复.pdf");
+    // the reply letter lists the released document and the withheld part with its ground
+    assertThat(replyText.toString()).contains("下列内容依法不予公开", "《批复（遮盖处理后）.pdf》（遮盖处理后的版本）",
+        "《批复.pdf》中遮盖的2处内容", "保护第三方合法权益");
     try (PDDocument mailed = Loader.loadPDF(mailedPdf)) {
       String text = new PDFTextStripper().getText(mailed);
       assertThat(text).doesNotContain(TestPdfs.ID).doesNotContain("Wang").doesNotContain("Xiaoming");
