@@ -92,6 +92,20 @@ class DocumentController {
     return ResponseEntity.created(URI.create("/api/requests/" + caseNumber + "/documents/" + info.id())).body(body);
   }
 
+  @GetMapping("/{id}/redaction-plan")
+  RedactionPlan plan(@PathVariable String caseNumber, @PathVariable long id) {
+    return documents.plan(caseNumber, id, CurrentUser.get());
+  }
+
+  @PostMapping("/{id}/redaction-plan")
+  RedactionPlan savePlan(@PathVariable String caseNumber, @PathVariable long id,
+      @RequestBody(required = false) RedactionRequest request) {
+    if (request == null || request.areas() == null) {
+      throw new InvalidInputException("areas", "缺少 areas（可为空列表）");
+    }
+    return documents.savePlan(caseNumber, id, request.areas(), CurrentUser.get());
+  }
+
   private static Map<String, Object> summary(DocumentInfo info) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", info.id());

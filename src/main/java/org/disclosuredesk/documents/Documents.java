@@ -38,10 +38,12 @@ public class Documents {
   private final RedactionBurner burner;
   private final RedactionProposals proposals;
   private final TransactionTemplate transaction;
+  private final RedactionPlans plans;
 
   Documents(DocumentAccess access, DocumentRegister register, DocumentStore store, FileInspector inspector,
       CaseRegister cases, DocumentsProperties limits, RedactionBurner burner, RedactionProposals proposals,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, RedactionPlans plans) {
+    this.plans = plans;
     this.access = access;
     this.register = register;
     this.store = store;
@@ -172,6 +174,40 @@ public class Documents {
         delete(burnt);
       }
     }
+  }
+
+  /** A document's redaction plan as saved (no areas when none was saved); visible to whoever sees the case. */
+  public RedactionPlan plan(String caseNumber, long id, CurrentUser user) {
+    CaseRecord c = access.visible(caseNumber, user);
+    DocumentInfo info = find(c, id);
+    return plans.find(info.id())
+        .map(p -> new RedactionPlan(info.id(), p.areas(), p.savedBy(), p.savedAt()))
+        .orElse(new RedactionPlan(info.id(), List.of(), null, null));
+  }
+
+  /**
+   * Saves the proposed areas of a PDF document (replacing the plan before); each area needs its ground.
+   * Nothing is burnt in: that is {@link #redact}. On the timeline with the grounds.
+   */
+  public RedactionPlan savePlan(String caseNumber, long id, List<RedactionArea> areas, CurrentUser user) {
+    CaseRecord c = access.forRedaction(caseNumber, user);
+    DocumentInfo info = pdf(find(c, id));
+    if (info.kind() == DocumentKind.REDACTED) {
+      throw new InvalidInputException("id", "这是遮盖处理后的版本：请对原件标注遮盖区域");
+    }
+    if (areas == null) {
+      throw new InvalidInputException("areas", "缺少 areas（可为空列表）");
+    }
+    if (areas.size() > 2000) {
+      throw new InvalidInputException("areas", "遮盖区域过多（最多 2000 处）");
+    }
+    RedactionBurner.validate(areas, Integer.MAX_VALUE);
+    return transaction.execute(s -> {
+      RedactionPlans.Plan saved = plans.save(info.id(), areas, user.id());
+      cases.record(c.agencyCode(), caseNumber, "REDACTION_PLAN_SAVED", user.id(),
+          "保存遮盖标注：%s，%s".formatted(info.name(), areas.isEmpty() ? "无遮盖" : groundsSummary(areas)));
+      return new RedactionPlan(info.id(), saved.areas(), saved.savedBy(), saved.savedAt());
+    });
   }
 
   private DocumentInfo find(CaseRecord c, long id) {

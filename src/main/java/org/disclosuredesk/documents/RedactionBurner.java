@@ -95,7 +95,7 @@ class RedactionBurner {
     return gray;
   }
 
-  private static void validate(List<RedactionArea> areas, int pages) {
+  static void validate(List<RedactionArea> areas, int pages) {
     for (int i = 0; i < areas.size(); i++) {
       RedactionArea a = areas.get(i);
       String field = "areas[" + i + "]";

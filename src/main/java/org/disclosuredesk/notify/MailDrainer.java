@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent leaves the lease to expire, and the mail is sent again. A duplicate mail is preferred to a lost one.
  */
 @Component
-class MailDrainer {
+public class MailDrainer {
 
   static final String FAILED = "MAIL_FAILED";
   private static final Logger log = LoggerFactory.getLogger(MailDrainer.class);
@@ -43,9 +43,12 @@ class MailDrainer {
   private final NotifyProperties properties;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final org.disclosuredesk.documents.ReleasedDocuments released;
 
   MailDrainer(MailStore store, MailGateway gateway, Letters letters, CaseRegister register,
-      NotifyProperties properties, Clock clock, PlatformTransactionManager transactions) {
+      NotifyProperties properties, Clock clock, PlatformTransactionManager transactions,
+      org.disclosuredesk.documents.ReleasedDocuments released) {
+    this.released = released;
     this.store = store;
     this.gateway = gateway;
     this.letters = letters;
@@ -55,8 +58,11 @@ class MailDrainer {
     this.transaction = new TransactionTemplate(transactions);
   }
 
-  /** Sends every due mail (a bounded number of batches); returns how many were attempted. */
-  int drain() {
+  /**
+   * Sends every due mail (a bounded number of batches); returns how many were attempted. The schedule
+   * calls it on every node; tests call it instead of waiting for the schedule.
+   */
+  public int drain() {
     if (!gateway.configured()) {
       return 0;
     }
@@ -77,10 +83,10 @@ class MailDrainer {
 
   private void sendBatch(List<OutgoingMail> batch) {
     Map<Long, String> failed = new LinkedHashMap<>();
-    Map<OutgoingMail, MailGateway.Attachment> toSend = new LinkedHashMap<>();
+    Map<OutgoingMail, List<MailGateway.Attachment>> toSend = new LinkedHashMap<>();
     for (OutgoingMail mail : batch) {
       try {
-        toSend.put(mail, attachment(mail));
+        toSend.put(mail, attachments(mail));
       } catch (RuntimeException e) {
         failed.put(mail.id(), "附件无法生成：" + e.getMessage());
       }
@@ -118,6 +124,20 @@ class MailDrainer {
       log.warn("mail {} of case {} not sent (attempt {}), next attempt in {}: {}", mail.id(), mail.caseNumber(),
           mail.attempts() + 1, delay, error);
     }
+  }
+
+  /** The letter, and with the reply the released versions of the case's documents (documents.ReleasedDocuments). */
+  private List<MailGateway.Attachment> attachments(OutgoingMail mail) {
+    List<MailGateway.Attachment> attachments = new java.util.ArrayList<>();
+    MailGateway.Attachment letter = attachment(mail);
+    if (letter != null) {
+      attachments.add(letter);
+    }
+    if (mail.kind() == MailKind.REPLY && mail.letterId() != null) {
+      released.forReplyMail(mail.agencyCode(), mail.caseNumber()).forEach(f ->
+          attachments.add(new MailGateway.Attachment(f.fileName(), f.content(), f.contentType())));
+    }
+    return attachments;
   }
 
   private MailGateway.Attachment attachment(OutgoingMail mail) {

@@ -56,12 +56,12 @@ class MailGateway {
    * Sends the mails over one SMTP connection. Returns the error of each mail that was not sent
    * (outbox id → message); the others were accepted by the server.
    */
-  Map<Long, String> send(Map<OutgoingMail, Attachment> mails) {
+  Map<Long, String> send(Map<OutgoingMail, List<Attachment>> mails) {
     JavaMailSender mailSender = sender.getObject();
     Map<Long, String> failed = new LinkedHashMap<>();
     Map<MimeMessage, Long> ids = new IdentityHashMap<>();
     List<MimeMessage> messages = new ArrayList<>();
-    for (Map.Entry<OutgoingMail, Attachment> m : mails.entrySet()) {
+    for (Map.Entry<OutgoingMail, List<Attachment>> m : mails.entrySet()) {
       try {
         MimeMessage message = compose(mailSender, m.getKey(), m.getValue());
         ids.put(message, m.getKey().id());
@@ -91,16 +91,16 @@ class MailGateway {
     return failed;
   }
 
-  private MimeMessage compose(JavaMailSender mailSender, OutgoingMail mail, Attachment attachment)
+  private MimeMessage compose(JavaMailSender mailSender, OutgoingMail mail, List<Attachment> attachments)
       throws MessagingException, UnsupportedEncodingException {
     MimeMessage message = mailSender.createMimeMessage();
-    MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, StandardCharsets.UTF_8.name());
+    MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), StandardCharsets.UTF_8.name());
     helper.setEncodeFilenames(true);
     helper.setFrom(properties.from(), properties.fromName().isBlank() ? texts.agencyName() : properties.fromName());
     helper.setTo(mail.recipients().toArray(String[]::new));
     helper.setSubject(mail.subject());
     helper.setText(mail.body(), false);
-    if (attachment != null) {
+    for (Attachment attachment : attachments) {
       helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
     }
     return message;

@@ -39,9 +39,12 @@ class ReplySteps {
   private final RouteCases cases;
   private final WithheldParts withheldParts;
   private final ClosingLetter closingLetter;
+  private final org.disclosuredesk.documents.DocumentReview documents;
 
   ReplySteps(CaseRegister register, AgencyProperties agency, AgencyClock clock, Letters letters,
-      Notifications notifications, RouteCases cases, WithheldParts withheldParts, ClosingLetter closingLetter) {
+      Notifications notifications, RouteCases cases, WithheldParts withheldParts, ClosingLetter closingLetter,
+      org.disclosuredesk.documents.DocumentReview documents) {
+    this.documents = documents;
     this.closingLetter = closingLetter;
     this.cases = cases;
     this.withheldParts = withheldParts;
@@ -76,7 +79,18 @@ class ReplySteps {
     if (outcome == Outcome.PARTIAL) {
       withheldParts.record(c.agencyCode(), c.caseNumber(), ReplyParticulars.withheldParts(ex));
     }
-    return ReplyParticulars.letterDetails(ex, outcome);
+    java.util.Map<String, Object> details = ReplyParticulars.letterDetails(ex, outcome);
+    if (org.disclosuredesk.casefile.Outcome.DISCLOSING.contains(outcome)) {
+      // the documents released after the confidentiality review, as the letter lists them
+      java.util.List<String> released = documents.released(c.agencyCode(), c.caseNumber()).stream()
+          .map(r -> "《" + r.version().name() + "》" + (r.redacted() ? "（遮盖处理后的版本）" : "（全文）"))
+          .toList();
+      if (!released.isEmpty()) {
+        details = new java.util.HashMap<>(details);
+        details.put("releasedDocuments", released);
+      }
+    }
+    return details;
   }
 
   /** Task_RecordDelivery (complete): when and how the reply reached the applicant. */

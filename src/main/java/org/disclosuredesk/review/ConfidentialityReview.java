@@ -31,8 +31,11 @@ class ConfidentialityReview implements TaskListener {
   private final AgencyClock clock;
 
   private final RouteCases cases;
+  private final org.disclosuredesk.documents.DocumentReview documents;
 
-  ConfidentialityReview(CaseRegister register, JdbcClient jdbc, RouteCases cases, AgencyClock clock) {
+  ConfidentialityReview(CaseRegister register, JdbcClient jdbc, RouteCases cases, AgencyClock clock,
+      org.disclosuredesk.documents.DocumentReview documents) {
+    this.documents = documents;
     this.cases = cases;
     this.register = register;
     this.jdbc = jdbc;
@@ -48,7 +51,7 @@ class ConfidentialityReview implements TaskListener {
     String caseNumber = CaseVariables.caseNumber(task);
     String detail;
     switch (result == null ? "" : result) {
-      case "APPROVE" -> detail = "保密审查通过，同意按拟定意见答复";
+      case "APPROVE" -> detail = "保密审查通过，同意按拟定意见答复" + outcomeFromDocuments(task, agencyCode, caseNumber);
       case "REDACT" -> {
         java.util.List<org.disclosuredesk.web.FieldError> errors = new java.util.ArrayList<>();
         if (redactions == null) {
@@ -90,5 +93,40 @@ class ConfidentialityReview implements TaskListener {
         .params(agencyCode, caseNumber, reviewer, today, result, redactions, note).update();
     register.record(agencyCode, caseNumber, "CONFIDENTIALITY_REVIEWED", reviewer,
         detail + (note == null ? "" : "：" + note));
+  }
+
+  /**
+   * When the case has responsive documents and each is decided, the reply's outcome follows from them (all
+   * released whole: DISCLOSE; some redacted or withheld: PARTIAL with the withheld parts; none: WITHHOLD).
+   */
+  private String outcomeFromDocuments(DelegateTask task, String agencyCode, String caseNumber) {
+    java.util.Optional<Outcome> outcome = documents.outcome(agencyCode, caseNumber);
+    if (outcome.isEmpty()) {
+      return "";
+    }
+    java.util.List<org.disclosuredesk.documents.DocumentReview.WithheldPart> parts =
+        documents.withheldParts(agencyCode, caseNumber);
+    task.setVariable(OUTCOME, outcome.get().name());
+    if (outcome.get() == Outcome.PARTIAL) {
+      int rows = org.disclosuredesk.letters.ReplyParticulars.WITHHELD_PART_ROWS;
+      for (int row = 1; row <= rows; row++) {
+        String description = null;
+        String ground = null;
+        if (row <= parts.size()) {
+          description = parts.get(row - 1).description();
+          ground = parts.get(row - 1).ground().name();
+        }
+        if (row == rows && parts.size() > rows) {
+          description = parts.subList(rows - 1, parts.size()).stream()
+              .map(org.disclosuredesk.documents.DocumentReview.WithheldPart::description)
+              .collect(java.util.stream.Collectors.joining("；"));
+        }
+        task.setVariable(org.disclosuredesk.letters.ReplyParticulars.partKey(row), description);
+        task.setVariable(org.disclosuredesk.letters.ReplyParticulars.groundKey(row), ground);
+      }
+    } else if (outcome.get() == Outcome.WITHHOLD) {
+      task.setVariable(WITHHOLDING_GROUND, parts.get(0).ground().name());
+    }
+    return "（依逐件审定的文件：" + outcome.get().label() + "）";
   }
 }

@@ -133,6 +133,7 @@ class CasePresentation {
     if (c.department() != null) {
       s.append("\n\n**承办部门：** ").append(departments.name(c.department()));
     }
+    s.append("\n\n**本案文件：** [查看、上传与遮盖处理](/documents/").append(c.caseNumber()).append(")");
     List<IssuedLetter> issued = letters.list(c.agencyCode(), c.caseNumber());
     if (!issued.isEmpty()) {
       s.append("\n\n**文书（点击打开，可打印或下载 PDF）：** ");

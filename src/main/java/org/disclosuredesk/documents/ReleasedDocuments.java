@@ -1,0 +1,64 @@
+package org.disclosuredesk.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The hook for the reply mail: the released versions of a case's documents (burnt-in where released
+ * redacted, originals where released whole), as decided by the confidentiality review. Nothing withheld,
+ * undecided or unredacted-where-redaction-was-decided is ever in this list.
+ */
+@Service
+public class ReleasedDocuments {
+
+  /** A file that leaves the agency, with its content read and verified from the store. */
+  public record ReleasedFile(String fileName, String contentType, byte[] content) {}
+
+  private final DocumentReview review;
+  private final DocumentStore store;
+  private final CaseRegister cases;
+  private final long maxMailSize;
+
+  ReleasedDocuments(DocumentReview review, DocumentStore store, CaseRegister cases,
+      @Value("${disclosure.documents.max-mail-attachments-size:15MB}") DataSize maxMailSize) {
+    this.review = review;
+    this.store = store;
+    this.cases = cases;
+    this.maxMailSize = maxMailSize.toBytes();
+  }
+
+  /**
+   * The released files to attach to the applicant's reply mail, when they fit together within the mail
+   * limit (else none: the reply letter is sent alone and the released versions are handed over on paper
+   * or at pickup). Records RELEASED on the case timeline for what it hands out.
+   */
+  public List<ReleasedFile> forReplyMail(String agencyCode, String caseNumber) {
+    List<DocumentReview.Released> released = review.released(agencyCode, caseNumber);
+    long total = released.stream().mapToLong(r -> r.version().size()).sum();
+    if (released.isEmpty() || total > maxMailSize) {
+      if (!released.isEmpty()) {
+        cases.record(agencyCode, caseNumber, "DOCUMENTS_NOT_MAILED", null,
+            "公开的文件共 %s，超过邮件附件上限，未随答复邮件发送".formatted(Documents.size(total)));
+      }
+      return List.of();
+    }
+    List<ReleasedFile> files = new ArrayList<>();
+    for (DocumentReview.Released r : released) {
+      try (InputStream in = store.open(r.version().sha256())) {
+        files.add(new ReleasedFile(r.version().name(), r.version().contentType(), in.readAllBytes()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      cases.record(agencyCode, caseNumber, "RELEASED", null, "随答复邮件公开：%s%s".formatted(r.version().name(),
+          r.redacted() ? "（遮盖处理后的版本）" : "（全文）"));
+    }
+    return files;
+  }
+}
