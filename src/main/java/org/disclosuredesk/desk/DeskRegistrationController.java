@@ -42,9 +42,6 @@ class DeskRegistrationController {
     body.put("receivedOn", r.receivedOn());
     body.put("dueOn", r.dueOn());
     body.put("status", r.status());
-    if (r.verificationCode() != null) {
-      body.put("verificationCode", r.verificationCode());
-    }
     body.put("receiptUrl", "/desk/cases/" + r.caseNumber() + "/receipt");
     body.put("caseUrl", "/desk/cases/" + r.caseNumber());
     return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);

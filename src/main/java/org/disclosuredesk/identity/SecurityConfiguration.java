@@ -48,9 +48,6 @@ class SecurityConfiguration {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/admin/**").hasAuthority(ADMIN)
-            // the applicant's progress lookup (issue 14): no sign-in, throttled per address
-            .requestMatchers(HttpMethod.POST, "/api/public/**").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/requests/*/verification-code").hasAnyAuthority(RECEPTION, ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasAuthority(ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/requests").hasAnyAuthority(RECEPTION, PORTAL, ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/requests/*/supplement", "/api/requests/*/withdrawal")

@@ -58,27 +58,7 @@ public class ApplicantActions {
   /** The supplement arrived: completes the waiting step, which restarts the clock (Art. 30). */
   @Transactional
   public void supplement(String caseNumber, SupplementInput input, String actor) {
-    supplement(actingCase(caseNumber), input, CurrentUser.get().in(org.disclosuredesk.identity.Groups.PORTAL));
-  }
-
-  /**
-   * The applicant's own supplement from the public lookup page, after the caller checked the
-   * verification code: received online today (on a rest day, the next working day).
-   */
-  @Transactional
-  public void supplementByApplicant(String caseNumber, String note) {
-    supplement(register.find(agency.code(), caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber)),
-        new SupplementInput(null, note), true);
-  }
-
-  /** The applicant's own withdrawal from the public lookup page, after the caller checked the verification code. */
-  @Transactional
-  public void withdrawByApplicant(String caseNumber, String note) {
-    withdraw(register.find(agency.code(), caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber)),
-        new WithdrawalInput(note), "applicant");
-  }
-
-  private void supplement(CaseRecord c, SupplementInput input, boolean online) {
+    CaseRecord c = actingCase(caseNumber);
     String note = input == null ? null : input.note();
     if (note != null && note.length() > 4000) {
       throw new InvalidInputException("note", "不能超过 4000 个字符");
@@ -96,7 +76,7 @@ public class ApplicantActions {
     variables.put("supplementReceivedOn", received.toString());
     variables.put("supplementNote", note);
     // the portal forwards what the applicant submitted online (received on the next working day if on a rest day)
-    if (online) {
+    if (org.disclosuredesk.identity.CurrentUser.get().in(org.disclosuredesk.identity.Groups.PORTAL)) {
       variables.put(IntakeSteps.SUPPLEMENT_CHANNEL, org.disclosuredesk.casefile.Channel.ONLINE.name());
     }
     try {
@@ -109,10 +89,7 @@ public class ApplicantActions {
   /** The applicant withdrew before the reply: the case ends as 其他处理. */
   @Transactional
   public void withdraw(String caseNumber, WithdrawalInput input, String actor) {
-    withdraw(actingCase(caseNumber), input, actor);
-  }
-
-  private void withdraw(CaseRecord c, WithdrawalInput input, String actor) {
+    CaseRecord c = actingCase(caseNumber);
     String note = input == null ? null : input.note();
     if (note != null && note.length() > 4000) {
       throw new InvalidInputException("note", "不能超过 4000 个字符");

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.disclosuredesk.agency.AgencyClock;
 import org.disclosuredesk.agency.AgencyProperties;
-import org.disclosuredesk.applicant.VerificationCodes;
 import org.disclosuredesk.calendar.WorkingDayCalendar;
 import org.disclosuredesk.casefile.Applicant;
 import org.disclosuredesk.casefile.CaseRecord;
@@ -37,13 +36,11 @@ public class CaseRegistration {
   private final AgencyClock clock;
   private final RuntimeService runtime;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
-  private final VerificationCodes codes;
 
   CaseRegistration(CaseRegister register, RegistrationValidator validator, WorkingDayCalendar calendar,
       AgencyProperties agency, AgencyClock clock, RuntimeService runtime,
-      com.fasterxml.jackson.databind.ObjectMapper json, VerificationCodes codes) {
+      com.fasterxml.jackson.databind.ObjectMapper json) {
     this.json = json;
-    this.codes = codes;
     this.register = register;
     this.validator = validator;
     this.calendar = calendar;
@@ -66,48 +63,31 @@ public class CaseRegistration {
         if (!fingerprint.equals(register.idempotencyFingerprint(agency.code(), existing.get()).orElse(fingerprint))) {
           throw new ConflictException("Idempotency-Key", "该 Idempotency-Key 已用于另一份内容不同的申请（" + existing.get() + "）");
         }
-        return answer(register.get(agency.code(), existing.get()), false, null);
+        return answer(register.get(agency.code(), existing.get()), false);
       }
     }
-    String caseNumber = registerOnly(request, key, actor);
-    String code = codes.issue(agency.code(), caseNumber, actor);
+    String caseNumber = register(request, key, actor);
     if (key != null) {
       register.setIdempotencyFingerprint(agency.code(), caseNumber, fingerprint);
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.AGENCY, agency.code());
-    variables.put(IntakeSteps.VERIFICATION_CODE, org.camunda.bpm.engine.variable.Variables.stringValue(code, true));
     runtime.createProcessInstanceByKey(CaseVariables.PROCESS_KEY).businessKey(caseNumber)
         .setVariables(variables).execute();
-    return answer(register.get(agency.code(), caseNumber), true, code);
+    return answer(register.get(agency.code(), caseNumber), true);
   }
 
   /** The case an idempotency key registered, if any (a concurrent retry lost the race). */
   @Transactional(readOnly = true)
   public Optional<Registration> findByIdempotencyKey(String idempotencyKey, String actor) {
     return register.findByIdempotencyKey(agency.code(), scoped(idempotencyKey, actor))
-        .map(n -> answer(register.get(agency.code(), n), false, null));
-  }
-
-  /** Validates without writing anything; throws {@link InvalidInputException} with every problem (the online form). */
-  public void validate(RegistrationRequest r) {
-    List<FieldError> errors = validator.validate(r);
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
+        .map(n -> answer(register.get(agency.code(), n), false));
   }
 
   /** Validates and writes the register row; returns the new case number. Throws {@link InvalidInputException}. */
   @Transactional
   public String register(RegistrationRequest r, String idempotencyKey, String actor) {
-    String caseNumber = registerOnly(r, idempotencyKey, actor);
-    // every channel gets a code; reception reissues it (desk) to hand it to the applicant
-    codes.issue(agency.code(), caseNumber, actor);
-    return caseNumber;
-  }
-
-  private String registerOnly(RegistrationRequest r, String idempotencyKey, String actor) {
     List<FieldError> errors = validator.validate(r);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -165,8 +145,8 @@ public class CaseRegistration {
     }
   }
 
-  private static Registration answer(CaseRecord c, boolean created, String verificationCode) {
-    return new Registration(c.caseNumber(), c.receivedOn(), c.dueOn(), c.status(), created, verificationCode);
+  private static Registration answer(CaseRecord c, boolean created) {
+    return new Registration(c.caseNumber(), c.receivedOn(), c.dueOn(), c.status(), created);
   }
 
   private static String trim(String s) {

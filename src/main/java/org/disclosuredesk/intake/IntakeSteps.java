@@ -104,14 +104,8 @@ class IntakeSteps {
     // the receipt (回执) is handed over or sent; an applicant with an e-mail address is told at once
     letters.issue(agency.code(), caseNumber, LetterType.RECEIPT, CaseVariables.string(ex, "initiator"),
         Map.of("delivery", "HANDED_OVER"));
-    // the verification code travels only as a transient variable (never in the engine's tables or history)
-    Object code = ex.getVariable(VERIFICATION_CODE);
-    notifications.queueToApplicant(agency.code(), caseNumber, MailKind.ACKNOWLEDGEMENT, null,
-        code == null ? null : "查询码：" + code + "\n凭案件编号和查询码可在网上查询办理进度、下载答复书；请妥善保管，遗失的可到接待室重新领取。");
+    notifications.queueToApplicant(agency.code(), caseNumber, MailKind.ACKNOWLEDGEMENT, null);
   }
-
-  /** Transient start variable: the applicant's verification code, for the acknowledgement mail only. */
-  static final String VERIFICATION_CODE = "verificationCode";
 
   /**
    * One case, one route: a start with a business key is the route of a case just registered through

@@ -51,11 +51,8 @@ class RequestController {
         throw raceOnKey;
       }
     }
-    Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("caseNumber", r.caseNumber(),
-        "receivedOn", r.receivedOn(), "dueOn", r.dueOn(), "status", r.status()));
-    if (r.verificationCode() != null) {
-      body.put("verificationCode", r.verificationCode());
-    }
+    Map<String, Object> body = Map.of("caseNumber", r.caseNumber(), "receivedOn", r.receivedOn(),
+        "dueOn", r.dueOn(), "status", r.status());
     return r.created()
         ? ResponseEntity.created(URI.create("/api/requests/" + r.caseNumber())).body(body)
         : ResponseEntity.ok(body);
