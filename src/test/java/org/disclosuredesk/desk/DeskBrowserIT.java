@@ -77,22 +77,15 @@ class DeskBrowserIT {
 
   @BeforeAll
   static void startBrowser() throws Exception {
-    Path chromium = Chromium.binary();
     Files.createDirectories(SHOTS);
     Files.createDirectories(DOCS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Chromium.PLAYWRIGHT_ENV));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(chromium).setHeadless(true).setArgs(Chromium.ARGS));
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
+    Chromium.close(browser, playwright);
   }
 
   @Test

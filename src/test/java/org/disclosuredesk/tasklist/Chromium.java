@@ -36,4 +36,26 @@ public final class Chromium {
         "Chromium not found (looked for " + (configured != null ? configured : CANDIDATES) + "). The Tasklist browser "
             + "tests need Debian's chromium: apt-get install -y chromium fonts-noto-cjk (or set -Dchromium.binary=/path)"));
   }
+
+  /** Playwright without its own browser download (stack-notes P15). */
+  public static com.microsoft.playwright.Playwright playwright() {
+    return com.microsoft.playwright.Playwright.create(
+        new com.microsoft.playwright.Playwright.CreateOptions().setEnv(PLAYWRIGHT_ENV));
+  }
+
+  /** Debian's Chromium, headless, with the flags this machine needs. */
+  public static com.microsoft.playwright.Browser launch(com.microsoft.playwright.Playwright playwright) {
+    return playwright.chromium().launch(new com.microsoft.playwright.BrowserType.LaunchOptions()
+        .setExecutablePath(binary()).setHeadless(true).setArgs(ARGS));
+  }
+
+  /** Closes what {@link #launch} and {@link #playwright} opened (either may be null after a failed start). */
+  public static void close(com.microsoft.playwright.Browser browser, com.microsoft.playwright.Playwright playwright) {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
 }

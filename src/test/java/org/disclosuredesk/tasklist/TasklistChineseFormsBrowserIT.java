@@ -60,19 +60,13 @@ class TasklistChineseFormsBrowserIT {
   @BeforeAll
   static void startBrowser() throws Exception {
     Files.createDirectories(SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Chromium.PLAYWRIGHT_ENV));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Chromium.binary()).setHeadless(true).setArgs(Chromium.ARGS));
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
+    Chromium.close(browser, playwright);
   }
 
   @Test

@@ -72,21 +72,14 @@ class TasklistRouteBrowserIT {
 
   @BeforeAll
   static void startBrowser() throws Exception {
-    Path chromium = Chromium.binary();
     Files.createDirectories(SCREENSHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Chromium.PLAYWRIGHT_ENV));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(chromium).setHeadless(true).setArgs(Chromium.ARGS));
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
+    Chromium.close(browser, playwright);
   }
 
   @Test
