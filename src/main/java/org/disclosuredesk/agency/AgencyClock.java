@@ -20,6 +20,11 @@ public class AgencyClock {
     return LocalDate.now(clock.withZone(agency.timeZone()));
   }
 
+  /** The platform's time zone (the agencies of one platform are in one city). */
+  public java.time.ZoneId zone() {
+    return agency.timeZone();
+  }
+
   public Clock clock() {
     return clock;
   }

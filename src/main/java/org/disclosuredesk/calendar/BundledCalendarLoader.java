@@ -2,7 +2,8 @@ package org.disclosuredesk.calendar;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -12,36 +13,43 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * At start, before the web server takes requests, loads the bundled years into the database for the
- * configured agency, each unless that year is there already, so an administrator's correction survives
+ * At start, before the web server takes requests, loads the bundled years into the database for every
+ * agency of the platform, each unless that year is there already, so an administrator's correction survives
  * restarts. Nodes starting together take turns on the agency's lock; the second finds the year loaded.
  * A year loaded here is a calendar change ({@link CalendarChanged} by {@value CalendarChanged#SYSTEM}),
  * so open cases follow a newly shipped year.
  */
 @Component
-class BundledCalendarLoader implements SmartLifecycle {
+public class BundledCalendarLoader implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(BundledCalendarLoader.class);
 
   private final CalendarWriter writer;
   private final CalendarProperties properties;
-  private final AgencyProperties agency;
+  private final Agencies agencies;
   private final ObjectMapper json;
   private final TransactionTemplate transaction;
   private volatile boolean running;
 
-  BundledCalendarLoader(CalendarWriter writer, CalendarProperties properties, AgencyProperties agency, ObjectMapper json,
+  BundledCalendarLoader(CalendarWriter writer, CalendarProperties properties, Agencies agencies, ObjectMapper json,
       PlatformTransactionManager transactions) {
     this.writer = writer;
     this.properties = properties;
-    this.agency = agency;
+    this.agencies = agencies;
     this.json = json;
     this.transaction = new TransactionTemplate(transactions);
   }
 
   @Override
   public void start() {
-    String agencyCode = agency.code();
+    for (Agency a : agencies.all()) {
+      loadFor(a.code());
+    }
+    running = true;
+  }
+
+  /** The bundled years for one agency (at start, and for an agency created later). */
+  public void loadFor(String agencyCode) {
     writer.prepare(agencyCode);
     for (int year : properties.bundledYears()) {
       List<CalendarDay> days = BundledCalendars.read(json, year);
@@ -54,7 +62,6 @@ class BundledCalendarLoader implements SmartLifecycle {
       }
     }
     writer.forgetCached(agencyCode); // another node may have loaded some years meanwhile
-    running = true;
   }
 
   @Override

@@ -3,7 +3,8 @@ package org.disclosuredesk.calendar;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.CallerAgency;
+import org.disclosuredesk.identity.CurrentUser;
 import org.disclosuredesk.web.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -21,7 +22,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/calendar}: due dates and working days for anyone signed in; replacing a year for admins (SecurityConfiguration). */
+/**
+ * {@code /api/calendar}: due dates and working days for anyone signed in; replacing a year for platform
+ * administrators and the agency's own administrators (SecurityConfiguration). Each agency has its own
+ * calendar: the caller's, or one of theirs named by {@code ?agency=}.
+ */
 @RestController
 @RequestMapping("/api/calendar")
 class CalendarController {
@@ -31,12 +36,17 @@ class CalendarController {
 
   private final WorkingDayCalendar calendar;
   private final CalendarAdministration administration;
-  private final String agencyCode;
+  private final CallerAgency callerAgency;
 
-  CalendarController(WorkingDayCalendar calendar, CalendarAdministration administration, AgencyProperties agency) {
+  CalendarController(WorkingDayCalendar calendar, CalendarAdministration administration, CallerAgency callerAgency) {
     this.calendar = calendar;
     this.administration = administration;
-    this.agencyCode = agency.code();
+    this.callerAgency = callerAgency;
+  }
+
+  /** Each agency has its own calendar (its overrides): the caller's, or the one named by {@code ?agency=}. */
+  private String agencyOf(String requested) {
+    return callerAgency.of(CurrentUser.get(), requested);
   }
 
   record DueDate(LocalDate from, int workingDays, LocalDate dueOn) {}
@@ -44,7 +54,9 @@ class CalendarController {
   record WorkingDay(LocalDate date, boolean workingDay, boolean officialData) {}
 
   @GetMapping("/due-date")
-  DueDate dueDate(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from, @RequestParam int workingDays) {
+  DueDate dueDate(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from, @RequestParam int workingDays,
+      @RequestParam(required = false) String agency) {
+    String agencyCode = agencyOf(agency);
     CalendarYears.checkDate("from", from);
     if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
       throw new InvalidInputException("workingDays", "应在 0 到 " + MAX_WORKING_DAYS + " 之间");
@@ -53,24 +65,28 @@ class CalendarController {
   }
 
   @GetMapping("/working-day")
-  WorkingDay workingDay(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate date) {
+  WorkingDay workingDay(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate date,
+      @RequestParam(required = false) String agency) {
+    String agencyCode = agencyOf(agency);
     CalendarYears.checkDate("date", date);
     return new WorkingDay(date, calendar.isWorkingDay(agencyCode, date), calendar.hasOfficialData(agencyCode, date.getYear()));
   }
 
   @GetMapping("/{year}")
-  CalendarYearView year(@PathVariable int year) {
-    return administration.year(agencyCode, year);
+  CalendarYearView year(@PathVariable int year, @RequestParam(required = false) String agency) {
+    return administration.year(agencyOf(agency), year);
   }
 
   @PutMapping(path = "/{year}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  CalendarReplaced replaceFromJson(@PathVariable int year, @RequestBody HolidayCnYear body, Principal user) {
-    return administration.replaceYear(agencyCode, year, body, user.getName());
+  CalendarReplaced replaceFromJson(@PathVariable int year, @RequestBody HolidayCnYear body, Principal user,
+      @RequestParam(required = false) String agency) {
+    return administration.replaceYear(agencyOf(agency), year, body, user.getName());
   }
 
   @PutMapping(path = "/{year}", consumes = TEXT_CALENDAR)
-  CalendarReplaced replaceFromICalendar(@PathVariable int year, @RequestBody byte[] body, Principal user) {
-    return administration.replaceYearFromICalendar(agencyCode, year, body, user.getName());
+  CalendarReplaced replaceFromICalendar(@PathVariable int year, @RequestBody byte[] body, Principal user,
+      @RequestParam(required = false) String agency) {
+    return administration.replaceYearFromICalendar(agencyOf(agency), year, body, user.getName());
   }
 
   /**

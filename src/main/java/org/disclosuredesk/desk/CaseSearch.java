@@ -3,7 +3,6 @@ package org.disclosuredesk.desk;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import org.disclosuredesk.agency.AgencyProperties;
 import org.disclosuredesk.casefile.CaseStatus;
 import org.disclosuredesk.deadline.CaseClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,17 +28,15 @@ class CaseSearch {
   }
 
   private final JdbcClient jdbc;
-  private final AgencyProperties agency;
   private final CaseClock clock;
 
-  CaseSearch(JdbcClient jdbc, AgencyProperties agency, CaseClock clock) {
+  CaseSearch(JdbcClient jdbc, CaseClock clock) {
     this.jdbc = jdbc;
-    this.agency = agency;
     this.clock = clock;
   }
 
   /** Up to {@value #LIMIT} cases, newest first; nothing for a blank query. */
-  List<Hit> find(String query) {
+  List<Hit> find(String agencyCode, String query) {
     String q = query == null ? "" : query.strip();
     if (q.isEmpty()) {
       return List.of();
@@ -56,17 +53,17 @@ class CaseSearch {
             + " or replace(replace(replace(replace(applicant_phone, '-', ''), ' ', ''), '(', ''), ')', '') like :phone"
             + " or description like :like escape '\\')"
             + " order by received_on desc, case_number desc limit " + LIMIT)
-        .param("agency", agency.code()).param("upper", upper).param("upperLike", "%" + escape(upper) + "%")
+        .param("agency", agencyCode).param("upper", upper).param("upperLike", "%" + escape(upper) + "%")
         .param("like", like).param("phone", phoneLike)
         .query((rs, n) -> hit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getObject(5, LocalDate.class), CaseStatus.valueOf(rs.getString(6)), rs.getObject(7, LocalDate.class),
-            rs.getString(8)))
+            rs.getString(8), agencyCode))
         .list();
   }
 
   private Hit hit(String number, String name, String id, String phone, LocalDate received, CaseStatus status,
-      LocalDate due, String description) {
-    Integer left = status.isOpen() && due != null ? clock.workingDaysLeft(agency.code(), due) : null;
+      LocalDate due, String description, String agencyCode) {
+    Integer left = status.isOpen() && due != null ? clock.workingDaysLeft(agencyCode, due) : null;
     String shortText = description.length() > 60 ? description.substring(0, 60) + "…" : description;
     return new Hit(number, name, mask(id), phone, received, status, due, left, shortText);
   }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.identity.CurrentUser;
@@ -31,13 +31,13 @@ class DeliveryRecording {
   private final TaskService tasks;
   private final IdentityService identity;
   private final CaseRegister register;
-  private final AgencyProperties agency;
+  private final Agencies agencies;
 
-  DeliveryRecording(TaskService tasks, IdentityService identity, CaseRegister register, AgencyProperties agency) {
+  DeliveryRecording(TaskService tasks, IdentityService identity, CaseRegister register, Agencies agencies) {
     this.tasks = tasks;
     this.identity = identity;
     this.register = register;
-    this.agency = agency;
+    this.agencies = agencies;
   }
 
   /** The open delivery task of the case, if the reply is waiting to be delivered. */
@@ -47,7 +47,7 @@ class DeliveryRecording {
   }
 
   void record(String caseNumber, LocalDate deliveredOn, String method, String note, CurrentUser user) {
-    CaseRecord c = register.get(agency.code(), caseNumber);
+    CaseRecord c = register.get(agencies.holderOf(caseNumber), caseNumber);
     Task task = openTask(c);
     if (task == null) {
       throw new ConflictException("status", "本案当前没有待送达的答复（状态：" + c.status().label() + "）");
@@ -62,7 +62,7 @@ class DeliveryRecording {
     variables.put("deliveredOn", deliveredOn == null ? null : deliveredOn.toString());
     variables.put("deliveryMethod", method);
     variables.put("deliveryNote", note == null || note.isBlank() ? null : note.strip());
-    identity.setAuthentication(user.id(), List.copyOf(user.groups()));
+    identity.setAuthentication(user.id(), List.copyOf(user.groups()), List.copyOf(user.agencies()));
     try {
       tasks.complete(task.getId(), variables);
     } catch (RuntimeException e) {

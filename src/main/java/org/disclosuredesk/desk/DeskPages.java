@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.disclosuredesk.agency.AgencyClock;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.casefile.ApplicantType;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
@@ -14,7 +14,6 @@ import org.disclosuredesk.casefile.Delivery;
 import org.disclosuredesk.casefile.IdType;
 import org.disclosuredesk.casefile.InfoFormat;
 import org.disclosuredesk.identity.CurrentUser;
-import org.disclosuredesk.identity.DepartmentProperties;
 import org.disclosuredesk.intake.ApplicantActions;
 import org.disclosuredesk.letters.IssuedLetter;
 import org.disclosuredesk.letters.LetterType;
@@ -54,13 +53,16 @@ class DeskPages {
   private final ApplicantActions applicantActions;
   private final DeliveryRecording delivery;
   private final Letters letters;
-  private final DepartmentProperties departments;
-  private final AgencyProperties agency;
+  private final org.disclosuredesk.agency.Departments departments;
+  private final org.disclosuredesk.agency.CallerAgency callerAgency;
+  private final Agencies agencies;
   private final AgencyClock clock;
 
   DeskPages(ReceptionQueue queue, CaseSearch search, CasePageModel casePage, CaseRegister register,
-      ApplicantActions applicantActions, DeliveryRecording delivery, Letters letters, DepartmentProperties departments,
-      AgencyProperties agency, AgencyClock clock) {
+      ApplicantActions applicantActions, DeliveryRecording delivery, Letters letters,
+      org.disclosuredesk.agency.Departments departments, org.disclosuredesk.agency.CallerAgency callerAgency,
+      Agencies agencies, AgencyClock clock) {
+    this.callerAgency = callerAgency;
     this.queue = queue;
     this.search = search;
     this.casePage = casePage;
@@ -69,7 +71,7 @@ class DeskPages {
     this.delivery = delivery;
     this.letters = letters;
     this.departments = departments;
-    this.agency = agency;
+    this.agencies = agencies;
     this.clock = clock;
   }
 
@@ -87,7 +89,7 @@ class DeskPages {
 
   @GetMapping({"", "/"})
   String today(Model model) {
-    model.addAttribute("queue", queue.today());
+    model.addAttribute("queue", queue.today(callerAgency.home(CurrentUser.get())));
     model.addAttribute("today", clock.today());
     return section(model, "today", "desk/today");
   }
@@ -99,7 +101,7 @@ class DeskPages {
     model.addAttribute("idTypes", IdType.values());
     model.addAttribute("formats", InfoFormat.values());
     model.addAttribute("deliveries", Delivery.values());
-    model.addAttribute("departments", departments.departments());
+    model.addAttribute("departments", departments.of(callerAgency.home(CurrentUser.get())));
     model.addAttribute("today", clock.today());
     return section(model, "register", "desk/register");
   }
@@ -107,7 +109,7 @@ class DeskPages {
   @GetMapping("/cases")
   String find(@RequestParam(required = false) String q, Model model) {
     model.addAttribute("q", q == null ? "" : q);
-    model.addAttribute("hits", search.find(q));
+    model.addAttribute("hits", search.find(callerAgency.home(CurrentUser.get()), q));
     model.addAttribute("searched", q != null && !q.isBlank());
     model.addAttribute("limit", CaseSearch.LIMIT);
     return section(model, "find", "desk/find");
@@ -117,7 +119,7 @@ class DeskPages {
   String casePage(@PathVariable String caseNumber, Model model) {
     CaseRecord c = casePage.fill(model, caseNumber);
     model.addAttribute("diagramUrl", "/desk/cases/" + c.caseNumber() + "/diagram.bpmn");
-    model.addAttribute("letters", letters.list(agency.code(), c.caseNumber()));
+    model.addAttribute("letters", letters.list(c.agencyCode(), c.caseNumber()));
     model.addAttribute("deliveryOpen", delivery.openTask(c) != null);
     model.addAttribute("deliveryMethods", Map.of("PICKUP", "自行领取", "POST", "邮寄", "EMAIL", "电子邮件", "FAX", "传真",
         "OTHER", "其他"));
@@ -161,9 +163,9 @@ class DeskPages {
   /** The receipt, issued on first request if the route has not yet; opened ready to print. */
   @GetMapping("/cases/{caseNumber}/receipt")
   ResponseEntity<?> receipt(@PathVariable String caseNumber, @RequestParam(defaultValue = "html") String format) {
-    CaseRecord c = register.get(agency.code(), caseNumber);
-    IssuedLetter receipt = letters.latest(agency.code(), c.caseNumber(), LetterType.RECEIPT)
-        .orElseGet(() -> letters.issue(agency.code(), c.caseNumber(), LetterType.RECEIPT, CurrentUser.get().id(),
+    CaseRecord c = casePage.visible(caseNumber);
+    IssuedLetter receipt = letters.latest(c.agencyCode(), c.caseNumber(), LetterType.RECEIPT)
+        .orElseGet(() -> letters.issue(c.agencyCode(), c.caseNumber(), LetterType.RECEIPT, CurrentUser.get().id(),
             Map.of("delivery", "HANDED_OVER")));
     return document(receipt, format);
   }
@@ -171,8 +173,8 @@ class DeskPages {
   @GetMapping("/cases/{caseNumber}/letters/{id}")
   ResponseEntity<?> letter(@PathVariable String caseNumber, @PathVariable long id,
       @RequestParam(defaultValue = "html") String format) {
-    CaseRecord c = register.get(agency.code(), caseNumber);
-    IssuedLetter letter = letters.find(agency.code(), id).filter(l -> l.caseNumber().equals(c.caseNumber()))
+    CaseRecord c = casePage.visible(caseNumber);
+    IssuedLetter letter = letters.find(c.agencyCode(), id).filter(l -> l.caseNumber().equals(c.caseNumber()))
         .orElseThrow(() -> new org.disclosuredesk.casefile.CaseNotFoundException(caseNumber + " 的文书 " + id));
     return document(letter, format);
   }

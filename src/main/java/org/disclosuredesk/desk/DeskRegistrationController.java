@@ -24,8 +24,11 @@ class DeskRegistrationController {
 
   private final CaseRegistration registration;
 
-  DeskRegistrationController(CaseRegistration registration) {
+  private final org.disclosuredesk.agency.CallerAgency callerAgency;
+
+  DeskRegistrationController(CaseRegistration registration, org.disclosuredesk.agency.CallerAgency callerAgency) {
     this.registration = registration;
+    this.callerAgency = callerAgency;
   }
 
   @PostMapping("/desk/register")
@@ -36,12 +39,16 @@ class DeskRegistrationController {
       throw new InvalidInputException("Idempotency-Key", "应为 1 至 64 个可见 ASCII 字符");
     }
     // the page sends one key per draft: a double click or a retry after a lost answer gives the same case
-    Registration r = registration.registerAndStart(request, key, CurrentUser.get().id());
+    Registration r = registration.registerAndStart(callerAgency.home(CurrentUser.get()), request, key,
+        CurrentUser.get().id());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseNumber", r.caseNumber());
     body.put("receivedOn", r.receivedOn());
     body.put("dueOn", r.dueOn());
     body.put("status", r.status());
+    if (r.verificationCode() != null) {
+      body.put("verificationCode", r.verificationCode());
+    }
     body.put("receiptUrl", "/desk/cases/" + r.caseNumber() + "/receipt");
     body.put("caseUrl", "/desk/cases/" + r.caseNumber());
     return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);

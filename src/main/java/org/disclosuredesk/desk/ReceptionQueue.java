@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.identity.Groups;
@@ -64,21 +64,21 @@ class ReceptionQueue {
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final CaseRegister register;
-  private final AgencyProperties agency;
+  private final Agencies agencies;
   private final org.disclosuredesk.agency.AgencyClock clock;
 
-  ReceptionQueue(TaskService tasks, RuntimeService runtime, CaseRegister register, AgencyProperties agency,
+  ReceptionQueue(TaskService tasks, RuntimeService runtime, CaseRegister register, Agencies agencies,
       org.disclosuredesk.agency.AgencyClock clock) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.register = register;
-    this.agency = agency;
+    this.agencies = agencies;
     this.clock = clock;
   }
 
   /** The sections in order, each with its items oldest due date first (empty sections included). */
-  Map<Section, List<Item>> today() {
-    List<Task> open = tasks.createTaskQuery().processDefinitionKey(CaseVariables.PROCESS_KEY)
+  Map<Section, List<Item>> today(String agencyCode) {
+    List<Task> open = tasks.createTaskQuery().processDefinitionKey(CaseVariables.PROCESS_KEY).tenantIdIn(agencyCode)
         .taskCandidateGroup(Groups.RECEPTION).includeAssignedTasks().orderByDueDate().asc().list();
     Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
     Map<String, String> caseNumbers = instanceIds.isEmpty() ? Map.of()
@@ -89,14 +89,13 @@ class ReceptionQueue {
     for (Section s : Section.values()) {
       queue.put(s, new ArrayList<>());
     }
-    ZoneId zone = agency.timeZone();
+    ZoneId zone = clock.zone();
     for (Task t : open) {
       String caseNumber = caseNumbers.get(t.getProcessInstanceId());
       if (caseNumber == null) {
         continue;
       }
-      // only the agency this node serves (every case carries its agency code)
-      register.find(agency.code(), caseNumber).ifPresent((CaseRecord c) -> {
+      register.find(agencyCode, caseNumber).ifPresent((CaseRecord c) -> {
         LocalDate due = t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(zone).toLocalDate();
         queue.get(Section.of(t.getTaskDefinitionKey())).add(new Item(t.getName(), caseNumber, c.applicant().name(), due,
             due != null && clock.today().isAfter(due), t.getAssignee(), TASKLIST_TASK + t.getId(),

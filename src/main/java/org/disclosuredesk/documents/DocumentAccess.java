@@ -1,6 +1,6 @@
 package org.disclosuredesk.documents;
 
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.casefile.CaseNotFoundException;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
@@ -19,31 +19,28 @@ class DocumentAccess {
 
   private final CaseRegister register;
   private final DocumentRegister documents;
-  private final AgencyProperties agency;
+  private final Agencies agencies;
   private final CaseAccess cases;
 
-  DocumentAccess(CaseRegister register, DocumentRegister documents, AgencyProperties agency, CaseAccess cases) {
+  DocumentAccess(CaseRegister register, DocumentRegister documents, Agencies agencies, CaseAccess cases) {
     this.register = register;
     this.documents = documents;
-    this.agency = agency;
+    this.agencies = agencies;
     this.cases = cases;
-  }
-
-  String agencyCode() {
-    return agency.code();
   }
 
   /** The case, if the caller may see it; otherwise not found. */
   CaseRecord visible(String caseNumber, CurrentUser user) {
-    return register.find(agency.code(), caseNumber).filter(c -> cases.maySee(user, c))
+    return register.find(agencies.holderOf(caseNumber), caseNumber).filter(c -> cases.maySee(user, c))
         .orElseThrow(() -> new CaseNotFoundException(caseNumber));
   }
 
   /** The case, if the caller may attach a document of this kind to it; 404 when it may not see it, 403 otherwise. */
   CaseRecord forUpload(String caseNumber, DocumentKind kind, CurrentUser user) {
-    if (user.in(Groups.PORTAL) && !user.maySee(null)) {
-      CaseRecord c = register.find(agency.code(), caseNumber)
-          .filter(found -> documents.registeredBy(agency.code(), caseNumber).filter(user.id()::equals).isPresent())
+    if (user.in(Groups.PORTAL) && !user.in(Groups.RECEPTION) && !user.in(Groups.SUPERVISORS) && !user.in(Groups.ADMIN)) {
+      CaseRecord c = register.find(agencies.holderOf(caseNumber), caseNumber)
+          .filter(found -> user.memberOf(found.agencyCode()))
+          .filter(found -> documents.registeredBy(found.agencyCode(), caseNumber).filter(user.id()::equals).isPresent())
           .orElseThrow(() -> new CaseNotFoundException(caseNumber));
       if (kind != DocumentKind.APPLICATION_MATERIAL && kind != DocumentKind.SUPPLEMENT) {
         throw new DocumentRefusedException(403, "kind", "网上申请平台只能上传申请材料或补正材料");

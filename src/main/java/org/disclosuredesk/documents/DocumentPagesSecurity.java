@@ -60,10 +60,8 @@ class DocumentPagesSecurity {
           Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
           Authentication a = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
           if (a instanceof UserAuthentication user) {
-            List<SimpleGrantedAuthority> groups = user.getGroupIds() == null ? List.of()
-                : user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
-            SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, groups));
+            SecurityContextHolder.getContext().setAuthentication(org.disclosuredesk.identity.CurrentUser.authentication(
+              user.getName(), user.getGroupIds(), user.getTenantIds()));
           }
         }
       }

@@ -55,7 +55,7 @@ class HandlingSteps {
 
   private final CaseRegister register;
   private final CaseClock caseClock;
-  private final DepartmentProperties departments;
+  private final org.disclosuredesk.agency.Departments departments;
   private final AgencyProperties agency;
   private final AgencyClock clock;
   private final Letters letters;
@@ -64,7 +64,7 @@ class HandlingSteps {
 
   private final RouteCases cases;
 
-  HandlingSteps(CaseRegister register, CaseClock caseClock, DepartmentProperties departments, AgencyProperties agency,
+  HandlingSteps(CaseRegister register, CaseClock caseClock, org.disclosuredesk.agency.Departments departments, AgencyProperties agency,
       AgencyClock clock, Letters letters, Notifications notifications, FeeProposal feeProposal, RouteCases cases) {
     this.cases = cases;
     this.feeProposal = feeProposal;
@@ -89,7 +89,7 @@ class HandlingSteps {
       case "PROPOSE_REPLY" -> proposal(task, c, errors);
       case "REASSIGN" -> {
         String to = DepartmentProperties.normalise(CaseVariables.string(task, REASSIGN_TO));
-        if (!departments.exists(to)) {
+        if (!departments.exists(c.agencyCode(), to)) {
           errors.add(new FieldError("改由哪个部门办理", "必须选择有效的部门"));
         } else if (to.equals(c.department())) {
           errors.add(new FieldError("改由哪个部门办理", "不能转给本部门"));

@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Who may see a case and act for its applicant. Reception, supervisors and administrators see every
+ * Who may see a case and act for its applicant: only people of the case's agency (and the city's
+ * supervisors, and platform administrators). Within it, reception, supervisors and administrators see every
  * case; officers their department's; confidentiality reviewers the cases they review or reviewed
  * (the letters linked from their form); the online portal only the cases it submitted itself.
  */
@@ -27,12 +28,13 @@ public class CaseAccess {
 
   /** The case itself and its letters. */
   public boolean maySee(CurrentUser user, CaseRecord c) {
-    return user.maySee(c.department()) || (user.in(Groups.CONFIDENTIALITY) && underReview(c));
+    return user.maySee(c.agencyCode(), c.department())
+        || (user.in(Groups.CONFIDENTIALITY) && user.memberOf(c.agencyCode()) && underReview(c));
   }
 
   /** The receipt, the supplement and the withdrawal: reception and administrators, the portal for its own cases. */
   public boolean mayActForApplicant(CurrentUser user, CaseRecord c) {
-    if (user.in(Groups.RECEPTION) || user.in(Groups.ADMIN)) {
+    if (user.in(Groups.ADMIN) || (user.in(Groups.RECEPTION) && user.memberOf(c.agencyCode()))) {
       return true;
     }
     return user.in(Groups.PORTAL) && submittedBy(user, c);

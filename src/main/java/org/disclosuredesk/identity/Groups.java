@@ -8,6 +8,10 @@ public final class Groups {
   public static final String SUPERVISORS = "supervisors";
   public static final String PORTAL = "portal";
   public static final String ADMIN = "camunda-admin";
+  /** The city's OGI office: supervises every agency of the platform (read, urge, reports). */
+  public static final String CITY_SUPERVISORS = "city-supervisors";
+  /** An agency's own administrators: its calendar, letter header and departments (their agencies only). */
+  public static final String AGENCY_ADMINS = "agency-admins";
   /** Department officers are in {@code dept-<code>}, e.g. {@code dept-planning}. */
   public static final String DEPARTMENT_PREFIX = "dept-";
 

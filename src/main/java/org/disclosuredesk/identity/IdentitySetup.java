@@ -43,10 +43,12 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
   private final DepartmentProperties departments;
   private final DemoProperties demo;
+  private final org.disclosuredesk.agency.AgencyProperties agency;
 
-  IdentitySetup(DepartmentProperties departments, DemoProperties demo) {
+  IdentitySetup(DepartmentProperties departments, DemoProperties demo, org.disclosuredesk.agency.AgencyProperties agency) {
     this.departments = departments;
     this.demo = demo;
+    this.agency = agency;
   }
 
   @Override
@@ -59,6 +61,11 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     group(ids, SUPERVISORS, "督办");
     group(ids, PORTAL, "网上申请平台");
     group(ids, ADMIN, "系统管理员", "SYSTEM");
+    group(ids, Groups.CITY_SUPERVISORS, "市政府信息公开办（全市督办）");
+    group(ids, Groups.AGENCY_ADMINS, "机关管理员", "SYSTEM");
+    // the installation's own agency is a tenant from the first start on (AgencyTenants); the city's
+    // supervisors belong to every agency's tenant (AgencyIdentities)
+    AgencyIdentities.tenant(ids, agency.code(), agency.name());
     departments.departments().forEach((code, name) -> group(ids, Groups.department(code), name));
 
     for (Resource r : Resources.values()) {
@@ -86,6 +93,13 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     grant(auth, SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     grant(auth, SUPERVISORS, Resources.TASK, "*", Permissions.READ);
     grant(auth, SUPERVISORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    // the city's OGI office follows every agency's cases in Cockpit, read only (its tenants: every agency)
+    grant(auth, Groups.CITY_SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(auth, Groups.CITY_SUPERVISORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(auth, Groups.CITY_SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    grant(auth, Groups.CITY_SUPERVISORS, Resources.TASK, "*", Permissions.READ);
 
     narrowTaskPermissions(auth);
 
@@ -103,6 +117,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     if (demo.users()) {
       demoUsers(ids);
     }
+    AgencyIdentities.placeUnassignedUsers(ids, agency.code());
   }
 
   /**
@@ -120,6 +135,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** The demo users of the installation's own agency (the second demo agency: AgencyIdentities). */
   private void demoUsers(IdentityService ids) {
     Map<String, String[]> users = new LinkedHashMap<>();
     users.put("admin", new String[] {"系统", "管理员", ADMIN, SUPERVISORS});
@@ -130,27 +146,33 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     users.put("reviewer", new String[] {"保密", "审查员", CONFIDENTIALITY});
     users.put("supervisor", new String[] {"督办", "负责人", SUPERVISORS});
     users.put("portal", new String[] {"网上申请", "平台", PORTAL});
-    users.forEach((id, spec) -> {
-      if (ids.createUserQuery().userId(id).count() == 0) {
-        User u = ids.newUser(id);
-        u.setFirstName(spec[0]);
-        u.setLastName(spec[1]);
-        u.setPassword(id);
-        u.setEmail(id + "@example.gov.cn");
-        // demo only: the password is the user id, which the password policy would refuse
-        ((IdentityServiceImpl) ids).saveUser(u, true);
-        log.info("demo user {} created (password = user id)", id);
-      }
-      for (int i = 2; i < spec.length; i++) {
-        if (ids.createUserQuery().userId(id).memberOfGroup(spec[i]).count() == 0
-            && ids.createGroupQuery().groupId(spec[i]).count() > 0) {
-          ids.createMembership(id, spec[i]);
-        }
-      }
-    });
+    users.forEach((id, spec) -> demoUser(ids, id, spec, agency.code()));
   }
 
-  private static void group(IdentityService ids, String id, String name) {
+  /** A demo user (password = user id) with its groups ({@code spec[2..]}) in the agency's tenant. */
+  static void demoUser(IdentityService ids, String id, String[] spec, String tenant) {
+    if (ids.createUserQuery().userId(id).count() == 0) {
+      User u = ids.newUser(id);
+      u.setFirstName(spec[0]);
+      u.setLastName(spec[1]);
+      u.setPassword(id);
+      u.setEmail(id + "@example.gov.cn");
+      // demo only: the password is the user id, which the password policy would refuse
+      ((IdentityServiceImpl) ids).saveUser(u, true);
+      log.info("demo user {} created (password = user id)", id);
+    }
+    for (int i = 2; i < spec.length; i++) {
+      if (ids.createUserQuery().userId(id).memberOfGroup(spec[i]).count() == 0
+          && ids.createGroupQuery().groupId(spec[i]).count() > 0) {
+        ids.createMembership(id, spec[i]);
+      }
+    }
+    if (tenant != null && ids.createTenantQuery().tenantId(tenant).userMember(id).count() == 0) {
+      ids.createTenantUserMembership(tenant, id);
+    }
+  }
+
+  static void group(IdentityService ids, String id, String name) {
     group(ids, id, name, "WORKFLOW");
   }
 
@@ -163,7 +185,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void grant(AuthorizationService auth, String group, Resource resource, String resourceId,
+  static void grant(AuthorizationService auth, String group, Resource resource, String resourceId,
       Permission... permissions) {
     Authorization existing = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
         .resourceId(resourceId).singleResult();
@@ -185,7 +207,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void revoke(AuthorizationService auth, String group, Resource resource, String resourceId) {
+  static void revoke(AuthorizationService auth, String group, Resource resource, String resourceId) {
     Authorization existing = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
         .resourceId(resourceId).singleResult();
     if (existing != null) {

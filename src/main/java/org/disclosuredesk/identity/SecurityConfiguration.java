@@ -48,12 +48,16 @@ class SecurityConfiguration {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/admin/**").hasAuthority(ADMIN)
-            .requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasAuthority(ADMIN)
+            // the applicant's progress lookup (issue 14): no sign-in, throttled per address
+            .requestMatchers(HttpMethod.POST, "/api/public/**").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/requests/*/verification-code").hasAnyAuthority(RECEPTION, ADMIN)
+            .requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasAnyAuthority(ADMIN, Groups.AGENCY_ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/requests").hasAnyAuthority(RECEPTION, PORTAL, ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/requests/*/supplement", "/api/requests/*/withdrawal")
             .hasAnyAuthority(RECEPTION, PORTAL, ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/requests/*/access-log").hasAnyAuthority(SUPERVISORS, ADMIN)
-            .requestMatchers("/api/supervision/**", "/api/reports/**").hasAnyAuthority(SUPERVISORS, ADMIN)
+            .requestMatchers("/api/supervision/**", "/api/reports/**")
+            .hasAnyAuthority(SUPERVISORS, ADMIN, Groups.CITY_SUPERVISORS)
             .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
         .exceptionHandling(e -> e

@@ -14,8 +14,7 @@ record SignedIn(String userId, List<String> groups, List<String> tenants) {
   }
 
   Authentication toAuthentication() {
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null,
-        groups.stream().map(SimpleGrantedAuthority::new).toList());
+    return CurrentUser.authentication(userId, groups, tenants);
   }
 
   boolean serviceAccount() {

@@ -36,10 +36,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
         Authentication a = auths == null ? null : auths.getAuthenticationForProcessEngine(ENGINE);
         if (a instanceof UserAuthentication user) {
-          List<SimpleGrantedAuthority> groups = user.getGroupIds() == null ? List.of()
-              : user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
-          SecurityContextHolder.getContext().setAuthentication(
-              UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, groups));
+          SecurityContextHolder.getContext().setAuthentication(org.disclosuredesk.identity.CurrentUser.authentication(
+              user.getName(), user.getGroupIds(), user.getTenantIds()));
         }
       }
     }

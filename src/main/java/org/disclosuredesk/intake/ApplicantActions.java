@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.agency.AgencyClock;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.casefile.CaseNotFoundException;
 import org.disclosuredesk.identity.CaseAccess;
 import org.disclosuredesk.identity.CurrentUser;
@@ -34,31 +34,51 @@ public class ApplicantActions {
   private final CaseRegister register;
   private final TaskService tasks;
   private final RuntimeService runtime;
-  private final AgencyProperties agency;
+  private final Agencies agencies;
   private final AgencyClock clock;
   private final CaseAccess access;
 
-  ApplicantActions(CaseRegister register, TaskService tasks, RuntimeService runtime, AgencyProperties agency,
+  ApplicantActions(CaseRegister register, TaskService tasks, RuntimeService runtime, Agencies agencies,
       AgencyClock clock, CaseAccess access) {
     this.access = access;
     this.register = register;
     this.tasks = tasks;
     this.runtime = runtime;
-    this.agency = agency;
+    this.agencies = agencies;
     this.clock = clock;
   }
 
   /** The case, if the caller may act for its applicant (the portal: only the cases it submitted); else not found. */
   private CaseRecord actingCase(String caseNumber) {
     CurrentUser user = CurrentUser.get();
-    return register.find(agency.code(), caseNumber).filter(c -> access.mayActForApplicant(user, c))
+    return register.find(agencies.holderOf(caseNumber), caseNumber).filter(c -> access.mayActForApplicant(user, c))
         .orElseThrow(() -> new CaseNotFoundException(caseNumber));
   }
 
   /** The supplement arrived: completes the waiting step, which restarts the clock (Art. 30). */
   @Transactional
   public void supplement(String caseNumber, SupplementInput input, String actor) {
-    CaseRecord c = actingCase(caseNumber);
+    supplement(actingCase(caseNumber), input, CurrentUser.get().in(org.disclosuredesk.identity.Groups.PORTAL));
+  }
+
+  /**
+   * The applicant's own supplement from the public lookup page, after the caller checked the
+   * verification code: received online today (on a rest day, the next working day).
+   */
+  @Transactional
+  public void supplementByApplicant(String caseNumber, String note) {
+    supplement(register.find(agencies.holderOf(caseNumber), caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber)),
+        new SupplementInput(null, note), true);
+  }
+
+  /** The applicant's own withdrawal from the public lookup page, after the caller checked the verification code. */
+  @Transactional
+  public void withdrawByApplicant(String caseNumber, String note) {
+    withdraw(register.find(agencies.holderOf(caseNumber), caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber)),
+        new WithdrawalInput(note), "applicant");
+  }
+
+  private void supplement(CaseRecord c, SupplementInput input, boolean online) {
     String note = input == null ? null : input.note();
     if (note != null && note.length() > 4000) {
       throw new InvalidInputException("note", "不能超过 4000 个字符");
@@ -76,7 +96,7 @@ public class ApplicantActions {
     variables.put("supplementReceivedOn", received.toString());
     variables.put("supplementNote", note);
     // the portal forwards what the applicant submitted online (received on the next working day if on a rest day)
-    if (org.disclosuredesk.identity.CurrentUser.get().in(org.disclosuredesk.identity.Groups.PORTAL)) {
+    if (online) {
       variables.put(IntakeSteps.SUPPLEMENT_CHANNEL, org.disclosuredesk.casefile.Channel.ONLINE.name());
     }
     try {
@@ -89,7 +109,10 @@ public class ApplicantActions {
   /** The applicant withdrew before the reply: the case ends as 其他处理. */
   @Transactional
   public void withdraw(String caseNumber, WithdrawalInput input, String actor) {
-    CaseRecord c = actingCase(caseNumber);
+    withdraw(actingCase(caseNumber), input, actor);
+  }
+
+  private void withdraw(CaseRecord c, WithdrawalInput input, String actor) {
     String note = input == null ? null : input.note();
     if (note != null && note.length() > 4000) {
       throw new InvalidInputException("note", "不能超过 4000 个字符");

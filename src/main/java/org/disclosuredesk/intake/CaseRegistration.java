@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.disclosuredesk.agency.AgencyClock;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.applicant.VerificationCodes;
 import org.disclosuredesk.calendar.WorkingDayCalendar;
 import org.disclosuredesk.casefile.Applicant;
 import org.disclosuredesk.casefile.CaseRecord;
@@ -32,19 +32,22 @@ public class CaseRegistration {
   private final CaseRegister register;
   private final RegistrationValidator validator;
   private final WorkingDayCalendar calendar;
-  private final AgencyProperties agency;
   private final AgencyClock clock;
   private final RuntimeService runtime;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final VerificationCodes codes;
+  private final org.disclosuredesk.agency.Agencies agencies;
 
   CaseRegistration(CaseRegister register, RegistrationValidator validator, WorkingDayCalendar calendar,
-      AgencyProperties agency, AgencyClock clock, RuntimeService runtime,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
+      AgencyClock clock, RuntimeService runtime,
+      com.fasterxml.jackson.databind.ObjectMapper json, VerificationCodes codes,
+      org.disclosuredesk.agency.Agencies agencies) {
+    this.agencies = agencies;
     this.json = json;
+    this.codes = codes;
     this.register = register;
     this.validator = validator;
     this.calendar = calendar;
-    this.agency = agency;
     this.clock = clock;
     this.runtime = runtime;
   }
@@ -54,56 +57,73 @@ public class CaseRegistration {
    * the case registered first instead of creating a second one.
    */
   @Transactional
-  public Registration registerAndStart(RegistrationRequest request, String idempotencyKey, String actor) {
+  public Registration registerAndStart(String agencyCode, RegistrationRequest request, String idempotencyKey, String actor) {
     String key = idempotencyKey == null ? null : scoped(idempotencyKey, actor);
     String fingerprint = key == null ? null : fingerprint(request);
     if (key != null) {
-      Optional<String> existing = register.findByIdempotencyKey(agency.code(), key);
+      Optional<String> existing = register.findByIdempotencyKey(agencyCode, key);
       if (existing.isPresent()) {
-        if (!fingerprint.equals(register.idempotencyFingerprint(agency.code(), existing.get()).orElse(fingerprint))) {
+        if (!fingerprint.equals(register.idempotencyFingerprint(agencyCode, existing.get()).orElse(fingerprint))) {
           throw new ConflictException("Idempotency-Key", "该 Idempotency-Key 已用于另一份内容不同的申请（" + existing.get() + "）");
         }
-        return answer(register.get(agency.code(), existing.get()), false);
+        return answer(register.get(agencyCode, existing.get()), false, null);
       }
     }
-    String caseNumber = register(request, key, actor);
+    String caseNumber = registerOnly(agencyCode, request, key, actor);
+    String code = codes.issue(agencyCode, caseNumber, actor);
     if (key != null) {
-      register.setIdempotencyFingerprint(agency.code(), caseNumber, fingerprint);
+      register.setIdempotencyFingerprint(agencyCode, caseNumber, fingerprint);
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
-    variables.put(CaseVariables.AGENCY, agency.code());
+    variables.put(CaseVariables.AGENCY, agencyCode);
+    variables.put(IntakeSteps.VERIFICATION_CODE, org.camunda.bpm.engine.variable.Variables.stringValue(code, true));
     runtime.createProcessInstanceByKey(CaseVariables.PROCESS_KEY).businessKey(caseNumber)
         .setVariables(variables).execute();
-    return answer(register.get(agency.code(), caseNumber), true);
+    return answer(register.get(agencyCode, caseNumber), true, code);
   }
 
   /** The case an idempotency key registered, if any (a concurrent retry lost the race). */
   @Transactional(readOnly = true)
-  public Optional<Registration> findByIdempotencyKey(String idempotencyKey, String actor) {
-    return register.findByIdempotencyKey(agency.code(), scoped(idempotencyKey, actor))
-        .map(n -> answer(register.get(agency.code(), n), false));
+  public Optional<Registration> findByIdempotencyKey(String agencyCode, String idempotencyKey, String actor) {
+    return register.findByIdempotencyKey(agencyCode, scoped(idempotencyKey, actor))
+        .map(n -> answer(register.get(agencyCode, n), false, null));
+  }
+
+  /** Validates without writing anything; throws {@link InvalidInputException} with every problem (the online form). */
+  public void validate(String agencyCode, RegistrationRequest r) {
+    List<FieldError> errors = validator.validate(agencyCode, r);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
   }
 
   /** Validates and writes the register row; returns the new case number. Throws {@link InvalidInputException}. */
   @Transactional
-  public String register(RegistrationRequest r, String idempotencyKey, String actor) {
-    List<FieldError> errors = validator.validate(r);
+  public String register(String agencyCode, RegistrationRequest r, String idempotencyKey, String actor) {
+    String caseNumber = registerOnly(agencyCode, r, idempotencyKey, actor);
+    // every channel gets a code; reception reissues it (desk) to hand it to the applicant
+    codes.issue(agencyCode, caseNumber, actor);
+    return caseNumber;
+  }
+
+  private String registerOnly(String agencyCode, RegistrationRequest r, String idempotencyKey, String actor) {
+    List<FieldError> errors = validator.validate(agencyCode, r);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    LocalDate receivedOn = receiptDate(r);
-    String caseNumber = register.allocateNumber(agency.code(), agency.caseNumberPrefix(), receivedOn.getYear());
+    LocalDate receivedOn = receiptDate(agencyCode, r);
+    String caseNumber = register.allocateNumber(agencyCode, agencies.get(agencyCode).caseNumberPrefix(), receivedOn.getYear());
     ApplicantInput a = r.applicant();
     Applicant applicant = new Applicant(a.type(), a.name().trim(), a.idType(), a.idNumber().trim().toUpperCase(),
         trim(a.phone()), trim(a.email()), trim(a.address()), trim(a.contactPerson()));
     String department = org.disclosuredesk.identity.DepartmentProperties.normalise(r.department());
-    register.insert(new NewCase(agency.code(), caseNumber, r.channel(), receivedOn, applicant, r.description().trim(),
+    register.insert(new NewCase(agencyCode, caseNumber, r.channel(), receivedOn, applicant, r.description().trim(),
         trim(r.purpose()), r.format(), r.delivery(), department, idempotencyKey, actor));
-    register.record(agency.code(), caseNumber, "REGISTERED", actor,
+    register.record(agencyCode, caseNumber, "REGISTERED", actor,
         "登记申请（" + r.channel().label() + "），收到申请日期 " + receivedOn + letterText(r, receivedOn)
             + (RegistrationValidator.blank(r.lateRegistrationReason()) ? ""
-                : "；补登（晚于收到日期 " + validator.workingDaysLate(r.receivedOn()) + " 个工作日），原因："
+                : "；补登（晚于收到日期 " + validator.workingDaysLate(agencyCode, r.receivedOn()) + " 个工作日），原因："
                     + r.lateRegistrationReason().strip()));
     return caseNumber;
   }
@@ -112,9 +132,9 @@ public class CaseRegistration {
    * Art. 31: in person and letters count from the day given (handed in, signed for, confirmed);
    * online, fax and e-mail from the day both sides confirm, which on a rest day is the next working day.
    */
-  LocalDate receiptDate(RegistrationRequest r) {
+  LocalDate receiptDate(String agencyCode, RegistrationRequest r) {
     LocalDate given = r.receivedOn() != null ? r.receivedOn() : clock.today();
-    return r.channel().confirmedOnWorkingDay() ? calendar.onOrNextWorkingDay(agency.code(), given) : given;
+    return r.channel().confirmedOnWorkingDay() ? calendar.onOrNextWorkingDay(agencyCode, given) : given;
   }
 
   /** How a letter's receipt date came about (Art. 31), for the timeline. */
@@ -145,8 +165,8 @@ public class CaseRegistration {
     }
   }
 
-  private static Registration answer(CaseRecord c, boolean created) {
-    return new Registration(c.caseNumber(), c.receivedOn(), c.dueOn(), c.status(), created);
+  private static Registration answer(CaseRecord c, boolean created, String verificationCode) {
+    return new Registration(c.caseNumber(), c.receivedOn(), c.dueOn(), c.status(), created, verificationCode);
   }
 
   private static String trim(String s) {

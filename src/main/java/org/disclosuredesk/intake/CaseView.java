@@ -4,10 +4,19 @@ import java.time.LocalDate;
 import java.util.List;
 import org.disclosuredesk.casefile.ClockPause;
 import org.disclosuredesk.casefile.TimelineEntry;
+import org.disclosuredesk.referral.CaseLink;
 
-/** {@code GET /api/requests/{caseNumber}}: the case as design.md lists it, with a few more fields. */
+/**
+ * {@code GET /api/requests/{caseNumber}}: the case as design.md lists it, with a few more fields.
+ *
+ * @param agency the code of the agency whose case it is
+ * @param referredFrom the case of another agency this one was referred from (issue 10), else null
+ * @param referredTo the case of another agency this one was referred to, else null; either link names
+ *     the other case without giving access to it
+ */
 public record CaseView(
     String caseNumber,
+    String agency,
     String channel,
     LocalDate receivedOn,
     LocalDate dueOn,
@@ -24,4 +33,6 @@ public record CaseView(
     String currentTask,
     String assignee,
     List<ClockPause> pauses,
-    List<TimelineEntry> timeline) {}
+    List<TimelineEntry> timeline,
+    CaseLink referredFrom,
+    CaseLink referredTo) {}

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.disclosuredesk.agency.AgencyClock;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Departments;
 import org.disclosuredesk.calendar.WorkingDayCalendar;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
@@ -54,8 +54,7 @@ class IntakeSteps {
   private final CaseClock caseClock;
   private final WorkingDayCalendar calendar;
   private final DeadlineProperties periods;
-  private final DepartmentProperties departments;
-  private final AgencyProperties agency;
+  private final Departments departments;
   private final AgencyClock clock;
   private final DecisionService decisions;
   private final Letters letters;
@@ -64,7 +63,7 @@ class IntakeSteps {
   private final RouteCases cases;
 
   IntakeSteps(CaseRegistration registration, CaseRegister register, CaseClock caseClock, WorkingDayCalendar calendar,
-      DeadlineProperties periods, DepartmentProperties departments, AgencyProperties agency, AgencyClock clock,
+      DeadlineProperties periods, Departments departments, AgencyClock clock,
       @Lazy DecisionService decisions, Letters letters, Notifications notifications, RouteCases cases) {
     this.cases = cases;
     this.registration = registration;
@@ -73,7 +72,6 @@ class IntakeSteps {
     this.calendar = calendar;
     this.periods = periods;
     this.departments = departments;
-    this.agency = agency;
     this.clock = clock;
     this.decisions = decisions;
     this.letters = letters;
@@ -84,36 +82,44 @@ class IntakeSteps {
   void registerCase(DelegateExecution ex) {
     // Tasklist's start dialog may send an empty business key: the case number comes from the register
     String caseNumber = RegistrationValidator.blank(ex.getProcessBusinessKey()) ? null : ex.getProcessBusinessKey();
+    // the instance's tenant is its agency (AgencyTenants): the one our registration named, or the starter's
+    String agencyCode = ex.getTenantId() != null ? ex.getTenantId() : cases.agencyOf(ex);
     if (caseNumber != null) {
-      routeForRegisteredCase(caseNumber);
+      routeForRegisteredCase(agencyCode, caseNumber);
     } else {
-      RegistrationRequest request = StartFormRegistration.read(ex, agency.timeZone());
+      RegistrationRequest request = StartFormRegistration.read(ex, clock.zone());
       try {
-        caseNumber = registration.register(request, null, CaseVariables.string(ex, "initiator"));
+        caseNumber = registration.register(agencyCode, request, null, CaseVariables.string(ex, "initiator"));
       } catch (InvalidInputException e) {
         throw StartFormRegistration.asFormError(e);
       }
       ex.setProcessBusinessKey(caseNumber);
       ex.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
-      ex.setVariable(CaseVariables.AGENCY, agency.code());
+      ex.setVariable(CaseVariables.AGENCY, agencyCode);
       ex.removeVariables(StartFormRegistration.FIELDS);
     }
-    register.linkProcessInstance(agency.code(), caseNumber, ex.getProcessInstanceId());
+    register.linkProcessInstance(agencyCode, caseNumber, ex.getProcessInstanceId());
     ex.setVariable(SUPPLEMENT_COUNT, 0);
-    caseClock.refresh(agency.code(), caseNumber, "登记");
+    caseClock.refresh(agencyCode, caseNumber, "登记");
     // the receipt (回执) is handed over or sent; an applicant with an e-mail address is told at once
-    letters.issue(agency.code(), caseNumber, LetterType.RECEIPT, CaseVariables.string(ex, "initiator"),
+    letters.issue(agencyCode, caseNumber, LetterType.RECEIPT, CaseVariables.string(ex, "initiator"),
         Map.of("delivery", "HANDED_OVER"));
-    notifications.queueToApplicant(agency.code(), caseNumber, MailKind.ACKNOWLEDGEMENT, null);
+    // the verification code travels only as a transient variable (never in the engine's tables or history)
+    Object code = ex.getVariable(VERIFICATION_CODE);
+    notifications.queueToApplicant(agencyCode, caseNumber, MailKind.ACKNOWLEDGEMENT, null,
+        code == null ? null : "查询码：" + code + "\n凭案件编号和查询码可在网上查询办理进度、下载答复书；请妥善保管，遗失的可到接待室重新领取。");
   }
+
+  /** Transient start variable: the applicant's verification code, for the acknowledgement mail only. */
+  static final String VERIFICATION_CODE = "verificationCode";
 
   /**
    * One case, one route: a start with a business key is the route of a case just registered through
    * the API (same transaction, no route yet). A start naming an unknown case, or a case that has (or
    * had) a route — even a closed one — is refused before anything is written.
    */
-  private void routeForRegisteredCase(String caseNumber) {
-    CaseRecord c = register.find(agency.code(), caseNumber)
+  private void routeForRegisteredCase(String agencyCode, String caseNumber) {
+    CaseRecord c = register.find(agencyCode, caseNumber)
         .orElseThrow(() -> new RouteInputException("案件编号",
             "未知的案件编号 " + caseNumber + "：新申请请通过登记表登记（不填业务键），案件编号由系统生成"));
     if (c.processInstanceId() != null || c.status() != CaseStatus.REGISTERED) {
@@ -129,6 +135,8 @@ class IntakeSteps {
     if (proposed == null) {
       proposed = decisions.evaluateDecisionTableByKey("departmentRouting", Map.of("description", c.description()))
           .getSingleResult().getSingleEntry();
+      // the routing table is the platform's: a proposal outside this agency becomes its catch-all department
+      proposed = departments.proposalFor(c.agencyCode(), proposed);
     }
     ex.setVariable(PROPOSED_DEPARTMENT, proposed);
     ex.setVariable(DEPARTMENT, proposed);
@@ -144,7 +152,7 @@ class IntakeSteps {
     } else {
       switch (decision) {
         case "COMPLETE" -> {
-          if (!departments.exists(CaseVariables.string(task, DEPARTMENT))) {
+          if (!departments.exists(cases.agencyOf(task), CaseVariables.string(task, DEPARTMENT))) {
             errors.add(new FieldError("承办部门", "必须选择有效的承办部门"));
           } else {
             // the candidate group dept-${department} names a real group only with the normal form
@@ -268,7 +276,7 @@ class IntakeSteps {
     CaseRecord c = register.get(cases.agencyOf(task), CaseVariables.caseNumber(task));
     LocalDate received;
     try {
-      received = CaseVariables.date(task, "supplementReceivedOn", agency.timeZone())
+      received = CaseVariables.date(task, "supplementReceivedOn", clock.zone())
           .orElseThrow(() -> new RouteInputException("收到补正日期", "必须填写"));
     } catch (DateTimeParseException e) {
       throw new RouteInputException("收到补正日期", "日期格式应为 YYYY-MM-DD");
@@ -287,7 +295,7 @@ class IntakeSteps {
   /** Task_RestartClock: the reply period counts afresh from the day the supplement arrived (Art. 30). */
   void restartClock(DelegateExecution ex) {
     CaseRecord c = cases.caseOf(ex);
-    LocalDate arrived = CaseVariables.date(ex, "supplementReceivedOn", agency.timeZone()).orElse(clock.today());
+    LocalDate arrived = CaseVariables.date(ex, "supplementReceivedOn", clock.zone()).orElse(clock.today());
     // Art. 31: a supplement sent online, by fax or e-mail is received on the day both sides confirm,
     // which for one that arrives on a rest day is the next working day
     Channel channel = CaseVariables.enumValue(ex, SUPPLEMENT_CHANNEL, Channel.class).orElse(c.channel());

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.disclosuredesk.agency.AgencyClock;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Departments;
 import org.disclosuredesk.calendar.WorkingDayCalendar;
 import org.disclosuredesk.casefile.ApplicantType;
 import org.disclosuredesk.casefile.Delivery;
@@ -28,28 +28,25 @@ class RegistrationValidator {
   static final int LATE_AFTER_WORKING_DAYS = 3;
 
   private final AgencyClock clock;
-  private final DepartmentProperties departments;
+  private final Departments departments;
   private final WorkingDayCalendar calendar;
-  private final AgencyProperties agency;
 
-  RegistrationValidator(AgencyClock clock, DepartmentProperties departments, WorkingDayCalendar calendar,
-      AgencyProperties agency) {
+  RegistrationValidator(AgencyClock clock, Departments departments, WorkingDayCalendar calendar) {
     this.clock = clock;
     this.departments = departments;
     this.calendar = calendar;
-    this.agency = agency;
   }
 
   /** Working days between the receipt date and today when that is more than {@link #LATE_AFTER_WORKING_DAYS}, else 0. */
-  int workingDaysLate(LocalDate receivedOn) {
+  int workingDaysLate(String agencyCode, LocalDate receivedOn) {
     if (receivedOn == null || !receivedOn.isBefore(clock.today())) {
       return 0;
     }
-    int late = calendar.workingDaysBetween(agency.code(), receivedOn, clock.today());
+    int late = calendar.workingDaysBetween(agencyCode, receivedOn, clock.today());
     return late > LATE_AFTER_WORKING_DAYS ? late : 0;
   }
 
-  List<FieldError> validate(RegistrationRequest r) {
+  List<FieldError> validate(String agencyCode, RegistrationRequest r) {
     List<FieldError> errors = new ArrayList<>();
     if (r == null) {
       errors.add(new FieldError("body", "请求体不能为空"));
@@ -62,7 +59,7 @@ class RegistrationValidator {
       } else if (r.receivedOn().isBefore(REGULATIONS_IN_FORCE)) {
         errors.add(new FieldError("receivedOn", "收到申请日期不能早于条例施行日 2008-05-01"));
       } else {
-        late(errors, r);
+        late(errors, agencyCode, r);
       }
     }
     letter(errors, r);
@@ -70,8 +67,8 @@ class RegistrationValidator {
     text(errors, "purpose", r.purpose(), false, 2000);
     required(errors, "format", r.format());
     required(errors, "delivery", r.delivery());
-    if (r.department() != null && !r.department().isBlank() && !departments.exists(r.department())) {
-      errors.add(new FieldError("department", "未知的部门代码，应为：" + String.join(", ", departments.departments().keySet())));
+    if (r.department() != null && !r.department().isBlank() && !departments.exists(agencyCode, r.department())) {
+      errors.add(new FieldError("department", "未知的部门代码，应为：" + String.join(", ", departments.of(agencyCode).keySet())));
     }
     applicant(errors, r.applicant(), r.delivery());
     return errors;
@@ -111,8 +108,8 @@ class RegistrationValidator {
   }
 
   /** A receipt date well in the past is confirmed with a reason; a typo is more likely than a late letter. */
-  private void late(List<FieldError> errors, RegistrationRequest r) {
-    int late = workingDaysLate(r.receivedOn());
+  private void late(List<FieldError> errors, String agencyCode, RegistrationRequest r) {
+    int late = workingDaysLate(agencyCode, r.receivedOn());
     if (late > 0 && blank(r.lateRegistrationReason())) {
       errors.add(new FieldError("lateRegistrationReason", "收到申请日期 " + r.receivedOn() + " 已过去 " + late
           + " 个工作日：请核对日期；确属补登的，请填写补登原因（lateRegistrationReason）"));

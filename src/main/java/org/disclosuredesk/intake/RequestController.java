@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,7 +29,11 @@ class RequestController {
   private final CaseQueries queries;
   private final ApplicantActions applicantActions;
 
-  RequestController(CaseRegistration registration, CaseQueries queries, ApplicantActions applicantActions) {
+  private final org.disclosuredesk.agency.CallerAgency callerAgency;
+
+  RequestController(CaseRegistration registration, CaseQueries queries, ApplicantActions applicantActions,
+      org.disclosuredesk.agency.CallerAgency callerAgency) {
+    this.callerAgency = callerAgency;
     this.registration = registration;
     this.queries = queries;
     this.applicantActions = applicantActions;
@@ -36,23 +41,29 @@ class RequestController {
 
   @PostMapping
   ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) RegistrationRequest request,
-      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestParam(value = "agency", required = false) String agency) {
+    // the caller's agency; someone in several names one (?agency=CODE)
+    String agencyCode = callerAgency.of(CurrentUser.get(), agency);
     String key = idempotencyKey == null ? null : idempotencyKey.trim();
     if (key != null && !key.matches("[\\x21-\\x7E]{1,64}")) {
       throw new InvalidInputException("Idempotency-Key", "应为 1 至 64 个可见 ASCII 字符");
     }
     Registration r;
     try {
-      r = registerRetryingLockConflicts(request, key);
+      r = registerRetryingLockConflicts(agencyCode, request, key);
     } catch (DataIntegrityViolationException raceOnKey) {
       // a concurrent retry with the same key registered first: answer with that case
-      r = key == null ? null : registration.findByIdempotencyKey(key, CurrentUser.get().id()).orElse(null);
+      r = key == null ? null : registration.findByIdempotencyKey(agencyCode, key, CurrentUser.get().id()).orElse(null);
       if (r == null) {
         throw raceOnKey;
       }
     }
-    Map<String, Object> body = Map.of("caseNumber", r.caseNumber(), "receivedOn", r.receivedOn(),
-        "dueOn", r.dueOn(), "status", r.status());
+    Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("caseNumber", r.caseNumber(),
+        "receivedOn", r.receivedOn(), "dueOn", r.dueOn(), "status", r.status()));
+    if (r.verificationCode() != null) {
+      body.put("verificationCode", r.verificationCode());
+    }
     return r.created()
         ? ResponseEntity.created(URI.create("/api/requests/" + r.caseNumber())).body(body)
         : ResponseEntity.ok(body);
@@ -63,10 +74,10 @@ class RequestController {
    * crash) one may time out waiting for the lock. Its transaction was rolled back whole (no number was
    * used), so it is tried again; the last failure becomes a 503 with Retry-After, never a 500.
    */
-  private Registration registerRetryingLockConflicts(RegistrationRequest request, String key) {
+  private Registration registerRetryingLockConflicts(String agencyCode, RegistrationRequest request, String key) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return registration.registerAndStart(request, key, CurrentUser.get().id());
+        return registration.registerAndStart(agencyCode, request, key, CurrentUser.get().id());
       } catch (RuntimeException e) {
         if (attempt >= LOCK_CONFLICT_ATTEMPTS || !DatabaseFailures.isLockConflict(e)) {
           throw e;

@@ -3,7 +3,7 @@ package org.disclosuredesk.letters;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.casefile.CaseNotFoundException;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
@@ -33,14 +33,14 @@ class LetterController {
 
   private final Letters letters;
   private final CaseRegister register;
-  private final AgencyProperties agency;
+  private final Agencies agencies;
   private final CaseAccess access;
 
-  LetterController(Letters letters, CaseRegister register, AgencyProperties agency, CaseAccess access) {
+  LetterController(Letters letters, CaseRegister register, Agencies agencies, CaseAccess access) {
     this.access = access;
     this.letters = letters;
     this.register = register;
-    this.agency = agency;
+    this.agencies = agencies;
   }
 
   /** Letter list item: what was issued, when, by whom, and where to download it. */
@@ -55,8 +55,8 @@ class LetterController {
   @Transactional
   ResponseEntity<?> receipt(@PathVariable String caseNumber, @RequestParam(defaultValue = "html") String format) {
     CaseRecord c = visibleCase(caseNumber, true);
-    IssuedLetter receipt = letters.latest(agency.code(), c.caseNumber(), LetterType.RECEIPT)
-        .orElseGet(() -> letters.issue(agency.code(), c.caseNumber(), LetterType.RECEIPT, CurrentUser.get().id(),
+    IssuedLetter receipt = letters.latest(c.agencyCode(), c.caseNumber(), LetterType.RECEIPT)
+        .orElseGet(() -> letters.issue(c.agencyCode(), c.caseNumber(), LetterType.RECEIPT, CurrentUser.get().id(),
             Map.of("delivery", "HANDED_OVER")));
     return document(receipt, format);
   }
@@ -65,7 +65,7 @@ class LetterController {
   List<LetterSummary> list(@PathVariable String caseNumber) {
     CaseRecord c = visibleCase(caseNumber, false);
     String base = "/api/requests/" + c.caseNumber() + "/letters/";
-    return letters.list(agency.code(), c.caseNumber()).stream()
+    return letters.list(c.agencyCode(), c.caseNumber()).stream()
         .map(l -> new LetterSummary(l.id(), l.type().name(), l.title(), l.issuedAt().toString(), l.issuedBy(),
             l.delivery(), l.recipient(), base + l.id() + "?format=html", base + l.id() + "?format=pdf"))
         .toList();
@@ -75,7 +75,7 @@ class LetterController {
   ResponseEntity<?> letter(@PathVariable String caseNumber, @PathVariable long id,
       @RequestParam(defaultValue = "html") String format) {
     CaseRecord c = visibleCase(caseNumber, false);
-    IssuedLetter letter = letters.find(agency.code(), id)
+    IssuedLetter letter = letters.find(c.agencyCode(), id)
         .filter(l -> l.caseNumber().equals(c.caseNumber()))
         .orElseThrow(() -> new CaseNotFoundException(caseNumber + " 的文书 " + id));
     return document(letter, format);
@@ -101,7 +101,7 @@ class LetterController {
 
   private CaseRecord visibleCase(String caseNumber, boolean portalToo) {
     CurrentUser user = CurrentUser.get();
-    return register.find(agency.code(), caseNumber)
+    return register.find(agencies.holderOf(caseNumber), caseNumber)
         .filter(c -> access.maySee(user, c) || (portalToo && access.mayActForApplicant(user, c)))
         .orElseThrow(() -> new CaseNotFoundException(caseNumber));
   }

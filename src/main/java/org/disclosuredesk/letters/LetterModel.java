@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.LegalBasis;
 import org.disclosuredesk.casefile.Regime;
@@ -22,11 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class LetterModel {
 
-  private final AgencyProperties agency;
+  private final Agencies agencies;
   private final LettersProperties letters;
 
-  LetterModel(AgencyProperties agency, LettersProperties letters) {
-    this.agency = agency;
+  LetterModel(Agencies agencies, LettersProperties letters) {
+    this.agencies = agencies;
     this.letters = letters;
   }
 
@@ -130,10 +131,10 @@ class LetterModel {
 
   Map<String, Object> variables(CaseRecord caseFile, LetterType type, LocalDate issuedOn, Map<String, Object> details) {
     Map<String, Object> v = new HashMap<>();
-    String name = letters.agencyName().isBlank() ? agency.name() : letters.agencyName();
-    v.put("agency", new AgencyView(name, letters.sealText().isBlank() ? name : letters.sealText(),
-        letters.contactPhone(), letters.contactAddress(), letters.enquiryUrl(), letters.reconsiderationBody(),
-        letters.court()));
+    // the case's agency: its name, seal text, contact and remedy bodies (each agency edits its own)
+    Agency a = agencies.get(caseFile.agencyCode());
+    v.put("agency", new AgencyView(a.name(), a.sealText().isBlank() ? a.name() : a.sealText(), a.contactPhone(),
+        a.contactAddress(), letters.enquiryUrl(), a.reconsiderationBody(), a.court()));
     v.put("letter", new LetterView(type, type.title(), issuedOn));
     v.put("caseFile", caseFile);
     v.put("applicant", caseFile.applicant());

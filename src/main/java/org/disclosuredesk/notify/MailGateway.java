@@ -96,7 +96,7 @@ class MailGateway {
     MimeMessage message = mailSender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), StandardCharsets.UTF_8.name());
     helper.setEncodeFilenames(true);
-    helper.setFrom(properties.from(), properties.fromName().isBlank() ? texts.agencyName() : properties.fromName());
+    helper.setFrom(properties.from(), properties.fromName().isBlank() ? texts.agencyName(mail.agencyCode()) : properties.fromName());
     helper.setTo(mail.recipients().toArray(String[]::new));
     helper.setSubject(mail.subject());
     helper.setText(mail.body(), false);

@@ -49,6 +49,13 @@ public class Notifications {
   @Transactional
   public Optional<Long> queueToApplicant(String agencyCode, String caseNumber, MailKind kind,
       Long letterIdToAttachOrNull) {
+    return queueToApplicant(agencyCode, caseNumber, kind, letterIdToAttachOrNull, null);
+  }
+
+  /** As {@link #queueToApplicant(String, String, MailKind, Long)}, with a paragraph added to the text (e.g. the verification code). */
+  @Transactional
+  public Optional<Long> queueToApplicant(String agencyCode, String caseNumber, MailKind kind,
+      Long letterIdToAttachOrNull, String detail) {
     if (!mailServer(agencyCode, caseNumber, kind)) {
       return Optional.empty();
     }
@@ -63,7 +70,7 @@ public class Notifications {
       notSent(agencyCode, caseNumber, kind, label, "申请人未留电子邮箱");
       return Optional.empty();
     }
-    return Optional.of(queue(c.get(), kind, List.of(email.strip()), label, null, letterIdToAttachOrNull));
+    return Optional.of(queue(c.get(), kind, List.of(email.strip()), label, detail, letterIdToAttachOrNull));
   }
 
   /** Mails every member of the group who has an e-mail address (one mail, all of them as recipients). */
@@ -80,7 +87,7 @@ public class Notifications {
     if (!mailServer(agencyCode, caseNumber, kind)) {
       return Optional.empty();
     }
-    return queueToStaff(agencyCode, caseNumber, recipients.groups(groupIds), "组 " + String.join("、", groupIds),
+    return queueToStaff(agencyCode, caseNumber, recipients.groups(agencyCode, groupIds), "组 " + String.join("、", groupIds),
         kind, detail);
   }
 

@@ -39,7 +39,7 @@ class NotifyCandidatesListener implements TaskListener {
       return;
     }
     Object agencyCode = task.getVariable(AGENCY_VARIABLE);
-    notifications.queueToGroups(agencyCode != null ? agencyCode.toString() : agency.code(), caseNumber, groups,
+    notifications.queueToGroups(agencyCode != null ? agencyCode.toString() : task.getTenantId() != null ? task.getTenantId() : agency.code(), caseNumber, groups,
         MailKind.NEW_TASK, task.getName());
   }
 }

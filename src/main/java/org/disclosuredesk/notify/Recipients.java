@@ -29,10 +29,15 @@ class Recipients {
     this.identity = identity;
   }
 
-  Resolved groups(Collection<String> groupIds) {
+  /**
+   * The members of the groups who work for the case's agency: the groups (reception, supervisors …) are
+   * the same on every agency, their people are not.
+   */
+  Resolved groups(String agencyCode, Collection<String> groupIds) {
     Map<String, String> found = new LinkedHashMap<>();
     for (String group : groupIds) {
-      identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().forEach(u -> add(found, u));
+      identity.createUserQuery().memberOfGroup(group).memberOfTenant(agencyCode).orderByUserId().asc().list()
+          .forEach(u -> add(found, u));
     }
     return new Resolved(found);
   }

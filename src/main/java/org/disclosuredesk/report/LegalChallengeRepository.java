@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -52,9 +56,29 @@ class LegalChallengeRepository {
   }
 
   List<LegalChallenge> filedIn(String agencyCode, int year) {
-    return jdbc.sql("select " + COLUMNS + " from dd_legal_challenge where agency_code = ? and filed_on between ? and ?")
-        .params(agencyCode, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-        .query(LegalChallengeRepository::map).list();
+    return filedIn(List.of(agencyCode), year).getOrDefault(agencyCode, List.of());
+  }
+
+  /** Per agency (each of {@code agencyCodes}), the challenges filed in the year (index on agency, filed_on). */
+  Map<String, List<LegalChallenge>> filedIn(Collection<String> agencyCodes, int year) {
+    Map<String, List<LegalChallenge>> byAgency = new LinkedHashMap<>();
+    agencyCodes.forEach(code -> byAgency.put(code, new ArrayList<>()));
+    if (agencyCodes.isEmpty()) {
+      return byAgency;
+    }
+    List<Object> params = new ArrayList<>(agencyCodes);
+    params.add(LocalDate.of(year, 1, 1));
+    params.add(LocalDate.of(year, 12, 31));
+    jdbc.sql("select agency_code, " + COLUMNS + " from dd_legal_challenge where "
+            + ReportCaseQuery.agencyPredicate(agencyCodes.size()) + " and filed_on between ? and ?")
+        .params(params)
+        .query(rs -> {
+          List<LegalChallenge> challenges = byAgency.get(rs.getString("agency_code"));
+          if (challenges != null) {
+            challenges.add(map(rs, 0));
+          }
+        });
+    return byAgency;
   }
 
   private static LegalChallenge map(ResultSet rs, int row) throws SQLException {

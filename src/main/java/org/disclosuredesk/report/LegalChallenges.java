@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.disclosuredesk.agency.AgencyClock;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.web.FieldError;
@@ -26,43 +26,43 @@ public class LegalChallenges {
 
   private final LegalChallengeRepository repository;
   private final CaseRegister register;
-  private final AgencyProperties agency;
+  private final Agencies agencies;
   private final AgencyClock clock;
 
-  LegalChallenges(LegalChallengeRepository repository, CaseRegister register, AgencyProperties agency,
+  LegalChallenges(LegalChallengeRepository repository, CaseRegister register, Agencies agencies,
       AgencyClock clock) {
     this.repository = repository;
     this.register = register;
-    this.agency = agency;
+    this.agencies = agencies;
     this.clock = clock;
   }
 
   /** The case's challenges in the order recorded; 404 (CaseNotFoundException) for an unknown case. */
   public List<LegalChallenge> of(String caseNumber) {
-    register.get(agency.code(), caseNumber);
-    return repository.ofCase(agency.code(), caseNumber);
+    register.get(agencies.holderOf(caseNumber), caseNumber);
+    return repository.ofCase(agencies.holderOf(caseNumber), caseNumber);
   }
 
   /** Records a new reconsideration or lawsuit; 400 for invalid input. */
   @Transactional
   public LegalChallenge record(String caseNumber, LegalChallengeInput input, String by) {
-    CaseRecord c = register.get(agency.code(), caseNumber);
+    CaseRecord c = register.get(agencies.holderOf(caseNumber), caseNumber);
     validate(c, input);
-    long id = repository.insert(agency.code(), caseNumber, input, by, now());
-    register.record(agency.code(), caseNumber, RECORDED, by, describe("登记", input));
-    return repository.find(agency.code(), caseNumber, id).orElseThrow();
+    long id = repository.insert(agencies.holderOf(caseNumber), caseNumber, input, by, now());
+    register.record(agencies.holderOf(caseNumber), caseNumber, RECORDED, by, describe("登记", input));
+    return repository.find(agencies.holderOf(caseNumber), caseNumber, id).orElseThrow();
   }
 
   /** Updates or concludes a challenge of the case; 404 if the case has no challenge with that id. */
   @Transactional
   public LegalChallenge update(String caseNumber, long id, LegalChallengeInput input, String by) {
-    CaseRecord c = register.get(agency.code(), caseNumber);
+    CaseRecord c = register.get(agencies.holderOf(caseNumber), caseNumber);
     validate(c, input);
-    if (!repository.update(agency.code(), caseNumber, id, input, by, now())) {
+    if (!repository.update(agencies.holderOf(caseNumber), caseNumber, id, input, by, now())) {
       throw new LegalChallengeNotFoundException(caseNumber, id);
     }
-    register.record(agency.code(), caseNumber, UPDATED, by, describe("更新", input));
-    return repository.find(agency.code(), caseNumber, id).orElseThrow();
+    register.record(agencies.holderOf(caseNumber), caseNumber, UPDATED, by, describe("更新", input));
+    return repository.find(agencies.holderOf(caseNumber), caseNumber, id).orElseThrow();
   }
 
   private void validate(CaseRecord c, LegalChallengeInput in) {
@@ -103,6 +103,6 @@ public class LegalChallenges {
   }
 
   private Timestamp now() {
-    return Timestamp.valueOf(LocalDateTime.now(clock.clock().withZone(agency.timeZone())));
+    return Timestamp.valueOf(LocalDateTime.now(clock.clock().withZone(clock.zone())));
   }
 }

@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.disclosuredesk.casefile.ApplicantType;
 import org.disclosuredesk.casefile.CaseStatus;
 import org.disclosuredesk.casefile.Channel;
@@ -14,14 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The register rows a year's report counts: received in the year (index on received_on), and received
- * before it but not closed before it (the carried-over cases). Never engine history or variables.
+ * The register rows a year's report counts: received in the year (index on agency and received_on), and
+ * received before it but not closed before it (the carried-over cases). Never engine history or
+ * variables. For several agencies (the city aggregate) the same two queries with {@code agency_code in
+ * (…)}, which the (agency_code, received_on) index answers as one range per agency.
  */
 @Repository
 class ReportCaseQuery {
 
-  private static final String COLUMNS = "case_number, applicant_type, channel, received_on, closed_on, status,"
-      + " outcome, withholding_ground";
+  private static final String COLUMNS = "agency_code, case_number, applicant_type, channel, received_on, closed_on,"
+      + " status, outcome, withholding_ground";
 
   private final JdbcClient jdbc;
 
@@ -30,18 +36,52 @@ class ReportCaseQuery {
   }
 
   List<ReportCase> relevantTo(String agencyCode, int year) {
-    LocalDate firstDay = LocalDate.of(year, 1, 1);
-    LocalDate lastDay = LocalDate.of(year, 12, 31);
-    List<ReportCase> cases = new ArrayList<>(jdbc.sql("select " + COLUMNS
-            + " from dd_case where agency_code = ? and received_on between ? and ?")
-        .params(agencyCode, firstDay, lastDay).query(ReportCaseQuery::map).list());
-    cases.addAll(jdbc.sql("select " + COLUMNS + " from dd_case where agency_code = ? and received_on < ?"
-            + " and (closed_on is null or closed_on >= ?)")
-        .params(agencyCode, firstDay, firstDay).query(ReportCaseQuery::map).list());
-    return cases;
+    return relevantTo(List.of(agencyCode), year).getOrDefault(agencyCode, List.of());
   }
 
-  private static ReportCase map(ResultSet rs, int row) throws SQLException {
+  /** Per agency (each of {@code agencyCodes}, in their order, possibly with no rows), the rows of the year. */
+  Map<String, List<ReportCase>> relevantTo(Collection<String> agencyCodes, int year) {
+    Map<String, List<ReportCase>> byAgency = new LinkedHashMap<>();
+    agencyCodes.forEach(code -> byAgency.put(code, new ArrayList<>()));
+    if (agencyCodes.isEmpty()) {
+      return byAgency;
+    }
+    LocalDate firstDay = LocalDate.of(year, 1, 1);
+    LocalDate lastDay = LocalDate.of(year, 12, 31);
+    String agencies = agencyPredicate(agencyCodes.size());
+    List<Object> received = new ArrayList<>(agencyCodes);
+    received.add(firstDay);
+    received.add(lastDay);
+    jdbc.sql("select " + COLUMNS + " from dd_case where " + agencies + " and received_on between ? and ?")
+        .params(received)
+        .query(rs -> {
+          add(byAgency, rs);
+        });
+    List<Object> carried = new ArrayList<>(agencyCodes);
+    carried.add(firstDay);
+    carried.add(firstDay);
+    jdbc.sql("select " + COLUMNS + " from dd_case where " + agencies + " and received_on < ?"
+            + " and (closed_on is null or closed_on >= ?)")
+        .params(carried)
+        .query(rs -> {
+          add(byAgency, rs);
+        });
+    return byAgency;
+  }
+
+  /** {@code agency_code = ?} or {@code agency_code in (?, …)}: one index range per agency either way. */
+  static String agencyPredicate(int agencies) {
+    return agencies == 1 ? "agency_code = ?" : "agency_code in (" + String.join(", ", Collections.nCopies(agencies, "?")) + ")";
+  }
+
+  private static void add(Map<String, List<ReportCase>> byAgency, ResultSet rs) throws SQLException {
+    List<ReportCase> cases = byAgency.get(rs.getString("agency_code"));
+    if (cases != null) {
+      cases.add(map(rs));
+    }
+  }
+
+  private static ReportCase map(ResultSet rs) throws SQLException {
     return new ReportCase(rs.getString("case_number"), ApplicantType.valueOf(rs.getString("applicant_type")),
         Channel.valueOf(rs.getString("channel")), rs.getObject("received_on", LocalDate.class),
         rs.getObject("closed_on", LocalDate.class), CaseStatus.valueOf(rs.getString("status")),

@@ -2,6 +2,11 @@ package org.disclosuredesk.report;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +28,23 @@ class ReportLockRepository {
         .params(agencyCode, year)
         .query((rs, i) -> new StoredLock(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime()))
         .optional();
+  }
+
+  /** The locks of these agencies for the year, by agency (the city aggregate). */
+  Map<String, StoredLock> find(Collection<String> agencyCodes, int year) {
+    Map<String, StoredLock> locks = new LinkedHashMap<>();
+    if (agencyCodes.isEmpty()) {
+      return locks;
+    }
+    List<Object> params = new ArrayList<>(agencyCodes);
+    params.add(year);
+    jdbc.sql("select agency_code, figures, locked_by, locked_at from dd_report_lock where "
+            + ReportCaseQuery.agencyPredicate(agencyCodes.size()) + " and report_year = ?")
+        .params(params)
+        .query(rs -> {
+          locks.put(rs.getString(1), new StoredLock(rs.getString(2), rs.getString(3), rs.getTimestamp(4).toLocalDateTime()));
+        });
+    return locks;
   }
 
   /** Inserts the lock; a second lock of the same year fails on the primary key (DuplicateKeyException). */

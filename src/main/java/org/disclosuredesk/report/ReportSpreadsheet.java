@@ -16,8 +16,16 @@ final class ReportSpreadsheet {
     sections.add(plain(r.table4()));
     sections.add(plain(r.channels()));
     sections.add(plain(r.replies()));
+    if (view.city()) {
+      sections.add(agencies(view));
+    }
     List<List<Object>> notes = new ArrayList<>();
     notes.add(List.of("机关代码", r.agencyCode()));
+    if (view.city()) {
+      notes.add(List.of("机关", "全市汇总（" + view.agencies().size() + " 个机关，表三逐列相加）"));
+    } else if (view.agencies() != null && !view.agencies().isEmpty()) {
+      notes.add(List.of("机关", view.agencies().get(0).name()));
+    }
     notes.add(List.of("统计日期", r.countedOn().toString()));
     if (view.locked()) {
       notes.add(List.of("已锁定（已发布数字）", view.lock().lockedBy() + " " + view.lock().lockedAt()));
@@ -31,7 +39,7 @@ final class ReportSpreadsheet {
           c.column(), view.carryOver().previousYear() + "年度四 " + c.carriedForward(), "本年度二 " + c.carriedOver())));
     }
     sections.add(new Spreadsheet.Section("说明", List.of("项目", "内容"), notes));
-    return new Spreadsheet(r.year() + "年政府信息公开工作年度报告", sections);
+    return new Spreadsheet(r.year() + "年政府信息公开工作年度报告" + (view.city() ? "-全市汇总" : ""), sections);
   }
 
   private static Spreadsheet.Section table3(AnnualReport r) {
@@ -57,6 +65,17 @@ final class ReportSpreadsheet {
     rows.add(right);
     rows.add(holds);
     return new Spreadsheet.Section(Table3Row.TITLE, header, rows);
+  }
+
+  /** The city aggregate's agencies: each one's totals as summed, and whether its year is locked. */
+  private static Spreadsheet.Section agencies(ReportView view) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (ReportView.AgencyPart a : view.agencies()) {
+      rows.add(List.of(a.code(), a.name(), a.received(), a.carriedOver(), a.concluded(), a.carriedForward(),
+          a.checkHolds() ? "相等" : "不相等", a.locked() ? "已锁定（已发布数字）" : "未锁定（实时统计）"));
+    }
+    return new Spreadsheet.Section("各机关汇总情况（总计列）", List.of("机关代码", "机关", "一、本年新收", "二、上年结转",
+        "三（七）、本年办结", "四、结转下年", "勾稽关系", "年度报告"), rows);
   }
 
   private static Spreadsheet.Section plain(ReportTable t) {

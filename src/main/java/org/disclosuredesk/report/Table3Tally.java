@@ -88,13 +88,25 @@ final class Table3Tally {
 
   /** 一 + 二 = 三（七） + 四, in every column. */
   ReportCheck check() {
+    return check(rows());
+  }
+
+  /**
+   * The check over table 三's rows as they stand (counted, as published, or summed over agencies): 一 + 二
+   * against 三（七） + 四 in every column.
+   */
+  static ReportCheck check(List<ReportRow> rows) {
     List<ReportCheck.ColumnCheck> columns = new ArrayList<>();
-    for (int i = 0; i < COLUMNS.size(); i++) {
-      int left = rows.get(Table3Row.RECEIVED).get(i) + rows.get(Table3Row.CARRIED_OVER).get(i);
-      int right = rows.get(Table3Row.CONCLUDED_TOTAL).get(i) + rows.get(Table3Row.CARRIED_FORWARD).get(i);
-      columns.add(new ReportCheck.ColumnCheck(COLUMNS.get(i), left, right, left == right));
+    for (String column : COLUMNS) {
+      int left = value(rows, Table3Row.RECEIVED, column) + value(rows, Table3Row.CARRIED_OVER, column);
+      int right = value(rows, Table3Row.CONCLUDED_TOTAL, column) + value(rows, Table3Row.CARRIED_FORWARD, column);
+      columns.add(new ReportCheck.ColumnCheck(column, left, right, left == right));
     }
     return new ReportCheck(Table3Row.CHECK_NOTE, columns, columns.stream().allMatch(ReportCheck.ColumnCheck::holds));
+  }
+
+  private static int value(List<ReportRow> rows, Table3Row key, String column) {
+    return rows.stream().filter(r -> key.name().equals(r.key())).mapToInt(r -> r.value(column)).sum();
   }
 
   ReportTable channels() {

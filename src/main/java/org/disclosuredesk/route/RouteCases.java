@@ -20,10 +20,18 @@ public class RouteCases {
     this.agency = agency;
   }
 
-  /** The case's agency; instances without the variable belong to this node's agency. */
+  /**
+   * The case's agency: the instance's variable, else its tenant (AgencyTenants), else the installation's
+   * own agency (instances started before agencies were tenants).
+   */
   public String agencyOf(VariableScope scope) {
     String code = CaseVariables.agency(scope);
-    return code != null ? code : agency.code();
+    if (code != null) {
+      return code;
+    }
+    String tenant = scope instanceof DelegateTask task ? task.getTenantId()
+        : scope instanceof DelegateExecution ex ? ex.getTenantId() : null;
+    return tenant != null ? tenant : agency.code();
   }
 
   public String caseNumberOf(VariableScope scope) {

@@ -1,6 +1,7 @@
 package org.disclosuredesk.supervision;
 
 import java.util.Arrays;
+import java.util.Map;
 import org.disclosuredesk.casefile.CaseStatus;
 import org.disclosuredesk.casefile.Channel;
 import org.disclosuredesk.identity.DepartmentProperties;
@@ -13,22 +14,28 @@ import org.disclosuredesk.web.InvalidInputException;
  */
 record CaseListCriteria(CaseFilter filter, String department, CaseStatus status, Channel channel, boolean descending) {
 
-  /** Parses request parameters; an unknown value is a 400 on that parameter. */
+  /**
+   * Parses request parameters; an unknown value is a 400 on that parameter.
+   *
+   * @param departments the departments of the agencies listed (code → name): another agency's department
+   *     is unknown here
+   */
   static CaseListCriteria parse(String filter, CaseFilter defaultFilter, String department, String status,
-      String channel, String sort, DepartmentProperties departments) {
+      String channel, String sort, Map<String, String> departments) {
     return new CaseListCriteria(CaseFilter.parse(filter, defaultFilter), department(department, departments),
         status(status), channel(channel), descending(sort));
   }
 
-  private static String department(String value, DepartmentProperties departments) {
+  private static String department(String value, Map<String, String> departments) {
     if (blank(value)) {
       return null;
     }
-    if (!departments.exists(value)) {
+    String code = DepartmentProperties.normalise(value);
+    if (code == null || !departments.containsKey(code)) {
       throw new InvalidInputException("department", "没有这个部门：" + value + "；应为 "
-          + String.join("、", departments.departments().keySet()));
+          + String.join("、", departments.keySet()));
     }
-    return value;
+    return code;
   }
 
   private static CaseStatus status(String value) {

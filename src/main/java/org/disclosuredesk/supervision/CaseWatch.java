@@ -4,40 +4,41 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import org.disclosuredesk.agency.AgencyClock;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Departments;
 import org.disclosuredesk.calendar.WorkingDayCalendar;
-import org.disclosuredesk.identity.DepartmentProperties;
 import org.springframework.stereotype.Service;
 
 /**
  * The deadline watch over open cases for supervisors: which are overdue, which are due within three
- * working days, and how many working days each has left on the agency's official calendar.
+ * working days, and how many working days each has left on its agency's official calendar. Over one
+ * agency or several (the city's supervisors): each case is counted on the calendar of the agency that
+ * holds it.
  */
 @Service
 class CaseWatch {
 
   private final OpenCaseQuery query;
   private final WorkingDayCalendar calendar;
-  private final AgencyProperties agency;
   private final AgencyClock clock;
-  private final DepartmentProperties departments;
+  private final Departments departments;
 
-  /** Today in the agency's time zone. */
-  java.time.LocalDate today() {
-    return clock.today();
-  }
-
-  CaseWatch(OpenCaseQuery query, WorkingDayCalendar calendar, AgencyProperties agency, AgencyClock clock,
-      DepartmentProperties departments) {
+  CaseWatch(OpenCaseQuery query, WorkingDayCalendar calendar, AgencyClock clock, Departments departments) {
     this.query = query;
     this.calendar = calendar;
-    this.agency = agency;
     this.clock = clock;
     this.departments = departments;
   }
 
-  /** The open cases of the list, fewest working days left first (or most, if descending); no due date last. */
-  List<SupervisedCase> list(CaseListCriteria criteria) {
+  /** Today in the platform's time zone (the agencies of one platform are in one city). */
+  LocalDate today() {
+    return clock.today();
+  }
+
+  /**
+   * The open cases of these agencies on the list, fewest working days left first (or most, if
+   * descending); no due date last.
+   */
+  List<SupervisedCase> list(List<String> agencyCodes, CaseListCriteria criteria) {
     LocalDate today = clock.today();
     LocalDate dueFrom = null;
     LocalDate dueBefore = null;
@@ -45,20 +46,23 @@ class CaseWatch {
       case OVERDUE -> dueBefore = today;
       case DUE_SOON -> {
         dueFrom = today;
-        dueBefore = calendar.addWorkingDays(agency.code(), today, CaseFilter.DUE_SOON_WORKING_DAYS + 1);
+        // the widest bound of the agencies' calendars; each case is then kept by its own agency's count
+        dueBefore = agencyCodes.stream()
+            .map(code -> calendar.addWorkingDays(code, today, CaseFilter.DUE_SOON_WORKING_DAYS + 1))
+            .max(Comparator.naturalOrder()).orElse(today);
       }
       case OPEN -> { }
     }
-    return query.find(agency.code(), criteria, dueFrom, dueBefore).stream()
+    return query.find(agencyCodes, criteria, dueFrom, dueBefore).stream()
         .map(row -> supervised(row, today))
         .filter(criteria.filter()::accepts)
         .sorted(order(criteria.descending()))
         .toList();
   }
 
-  /** Working days from today to the due date; negative when overdue; null without a due date. */
-  Integer workingDaysLeft(LocalDate dueOn) {
-    return dueOn == null ? null : calendar.workingDaysBetween(agency.code(), clock.today(), dueOn);
+  /** Working days from today to the due date on the agency's calendar; negative when overdue; null without a due date. */
+  Integer workingDaysLeft(String agencyCode, LocalDate dueOn) {
+    return dueOn == null ? null : calendar.workingDaysBetween(agencyCode, clock.today(), dueOn);
   }
 
   boolean overdue(LocalDate dueOn) {
@@ -66,8 +70,8 @@ class CaseWatch {
   }
 
   private SupervisedCase supervised(OpenCaseRow r, LocalDate today) {
-    Integer left = r.dueOn() == null ? null : calendar.workingDaysBetween(agency.code(), today, r.dueOn());
-    return new SupervisedCase(r.caseNumber(), r.processInstanceId(), r.department(),
+    Integer left = r.dueOn() == null ? null : calendar.workingDaysBetween(r.agencyCode(), today, r.dueOn());
+    return new SupervisedCase(r.agencyCode(), r.caseNumber(), r.processInstanceId(), r.department(),
         r.department() == null ? null : departments.name(r.department()), r.applicantName(), r.receivedOn(),
         r.dueOn(), left, r.dueOn() != null && r.dueOn().isBefore(today), r.status(), r.channel(), r.currentTask(),
         r.assignee(), r.currentTaskSince());

@@ -8,6 +8,7 @@ import org.disclosuredesk.casefile.Channel;
 
 /** What the supervision lists read of an open case in the register. */
 record OpenCaseRow(
+    String agencyCode,
     String caseNumber,
     String processInstanceId,
     String department,

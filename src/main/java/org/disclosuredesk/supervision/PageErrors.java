@@ -3,6 +3,7 @@ package org.disclosuredesk.supervision;
 import jakarta.servlet.http.HttpServletResponse;
 import org.disclosuredesk.casefile.CaseNotFoundException;
 import org.disclosuredesk.web.ConflictException;
+import org.disclosuredesk.web.ForbiddenException;
 import org.disclosuredesk.web.InvalidInputException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,7 +16,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Errors of the supervision pages as a Chinese page with the right status, before the JSON handler of
  * the API (which would otherwise answer these page requests too).
  */
-@ControllerAdvice(assignableTypes = {SupervisionPages.class, ChartsPage.class, ReportPage.class})
+@ControllerAdvice(assignableTypes = {SupervisionPages.class, ChartsPage.class, ReportPage.class,
+    CityOverviewPage.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
@@ -33,6 +35,11 @@ class PageErrors {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   String mismatch(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
     return page(model, response, HttpServletResponse.SC_BAD_REQUEST, e.getName() + "：格式不正确");
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  String forbidden(ForbiddenException e, Model model, HttpServletResponse response) {
+    return page(model, response, HttpServletResponse.SC_FORBIDDEN, e.getMessage());
   }
 
   @ExceptionHandler(ConflictException.class)

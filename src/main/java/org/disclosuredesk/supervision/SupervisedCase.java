@@ -8,11 +8,13 @@ import org.disclosuredesk.casefile.Channel;
 /**
  * An open case as supervision sees it.
  *
+ * @param agencyCode the agency holding the case (its calendar counts the working days)
  * @param workingDaysLeft working days from today to the due date; negative when overdue (the working
  *     days since the due date); null while no due date runs (e.g. awaiting a supplement)
  * @param overdue the due date has passed (overdue from the day after it)
  */
 record SupervisedCase(
+    String agencyCode,
     String caseNumber,
     String processInstanceId,
     String department,

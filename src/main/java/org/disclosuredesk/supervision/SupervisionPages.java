@@ -1,14 +1,17 @@
 package org.disclosuredesk.supervision;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
-import org.disclosuredesk.agency.AgencyProperties;
+import java.util.Map;
+import org.disclosuredesk.agency.Departments;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
 import org.disclosuredesk.casefile.CaseStatus;
 import org.disclosuredesk.casefile.Channel;
-import org.disclosuredesk.identity.DepartmentProperties;
+import org.disclosuredesk.identity.CurrentUser;
 import org.disclosuredesk.report.ExportFormat;
 import org.disclosuredesk.report.LegalChallengeKind;
 import org.disclosuredesk.report.LegalChallengeResult;
@@ -36,41 +39,47 @@ class SupervisionPages {
 
   private final CaseWatch watch;
   private final CaseRegister register;
-  private final OpenCaseQuery query;
   private final CaseDiagram diagrams;
   private final Urging urging;
   private final LegalChallenges challenges;
-  private final DepartmentProperties departments;
-  private final AgencyProperties agency;
+  private final Departments departments;
+  private final SupervisedAgencies agencies;
   private final CasePageModel casePage;
 
-  SupervisionPages(CaseWatch watch, CaseRegister register, OpenCaseQuery query, CaseDiagram diagrams, Urging urging,
-      LegalChallenges challenges, DepartmentProperties departments, AgencyProperties agency, CasePageModel casePage) {
+  SupervisionPages(CaseWatch watch, CaseRegister register, CaseDiagram diagrams, Urging urging,
+      LegalChallenges challenges, Departments departments, SupervisedAgencies agencies, CasePageModel casePage) {
     this.casePage = casePage;
     this.watch = watch;
     this.register = register;
-    this.query = query;
     this.diagrams = diagrams;
     this.urging = urging;
     this.challenges = challenges;
     this.departments = departments;
-    this.agency = agency;
+    this.agencies = agencies;
   }
 
   @GetMapping({"", "/"})
   String list(@RequestParam(required = false) String filter, @RequestParam(required = false) String department,
       @RequestParam(required = false) String status, @RequestParam(required = false) String channel,
-      @RequestParam(required = false) String sort, Model model, Principal user) {
+      @RequestParam(required = false) String sort, @RequestParam(required = false) String agency, Model model,
+      Principal user, HttpServletRequest request) {
+    SupervisedAgencies.Scope scope = agencies.of(agency);
+    Map<String, String> scopeDepartments = agencies.departments(scope);
     CaseListCriteria criteria = CaseListCriteria.parse(filter, CaseFilter.OVERDUE, department, status, channel, sort,
-        departments);
+        scopeDepartments);
     model.addAttribute("criteria", criteria);
-    model.addAttribute("cases", watch.list(criteria));
-    model.addAttribute("lateSupplementNotices", register.countLateSupplementNotices(agency.code(),
-        watch.today().withDayOfYear(1)));
+    model.addAttribute("cases", watch.list(scope.codes(), criteria));
+    LocalDate yearStart = watch.today().withDayOfYear(1);
+    model.addAttribute("lateSupplementNotices",
+        scope.codes().stream().mapToInt(code -> register.countLateSupplementNotices(code, yearStart)).sum());
     model.addAttribute("filters", CaseFilter.values());
-    model.addAttribute("departments", departments.departments());
+    model.addAttribute("departments", scopeDepartments);
     model.addAttribute("statuses", Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList());
     model.addAttribute("channels", Channel.values());
+    // a plain prefix, not a link expression per row: each @{…} goes through the resource URL encoding
+    // (a webjars lookup on the classpath), which made a city-wide list of hundreds of cases take seconds
+    model.addAttribute("caseLinkBase", request.getContextPath() + "/supervision/cases/");
+    scope(model, agencies, scope);
     common(model, user, "cases");
     return "supervision/list";
   }
@@ -79,11 +88,14 @@ class SupervisionPages {
   ResponseEntity<byte[]> export(@RequestParam(required = false) String filter,
       @RequestParam(required = false) String department, @RequestParam(required = false) String status,
       @RequestParam(required = false) String channel, @RequestParam(required = false) String sort,
-      @RequestParam(defaultValue = "csv") String format) {
+      @RequestParam(required = false) String agency, @RequestParam(defaultValue = "csv") String format) {
     ExportFormat export = ExportFormat.parse("format", format);
+    SupervisedAgencies.Scope scope = agencies.of(agency);
     CaseListCriteria criteria = CaseListCriteria.parse(filter, CaseFilter.OVERDUE, department, status, channel, sort,
-        departments);
-    return CaseListExport.of(criteria.filter(), watch.list(criteria)).download(export);
+        agencies.departments(scope));
+    List<SupervisedCase> cases = watch.list(scope.codes(), criteria);
+    return (scope.city() ? CaseListExport.ofAgencies(criteria.filter(), cases, agencies.names())
+        : CaseListExport.of(criteria.filter(), cases)).download(export);
   }
 
   @GetMapping("/cases/{caseNumber}")
@@ -116,7 +128,7 @@ class SupervisionPages {
 
   @GetMapping(value = "/cases/{caseNumber}/diagram.bpmn", produces = MediaType.APPLICATION_XML_VALUE)
   ResponseEntity<String> diagram(@PathVariable String caseNumber) {
-    CaseRecord c = register.get(agency.code(), caseNumber);
+    CaseRecord c = casePage.visible(caseNumber);
     return diagrams.of(c.processInstanceId())
         .map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(d.xml()))
         .orElseGet(() -> ResponseEntity.notFound().build());
@@ -126,8 +138,8 @@ class SupervisionPages {
   String urge(@PathVariable String caseNumber, @RequestParam(required = false) String note, Principal user,
       RedirectAttributes flash) {
     try {
-      CaseUrged urged = urging.urge(caseNumber, user.getName(), note);
-      CaseRecord c = register.get(agency.code(), caseNumber);
+      CaseUrged urged = urging.urge(CurrentUser.get(), caseNumber, note);
+      CaseRecord c = register.get(urged.agencyCode(), caseNumber);
       flash.addFlashAttribute("message", urged.assignee() != null ? "已催办 " + casePage.displayName(urged.assignee())
           : c.department() == null ? "已催办接待室（案件尚未分办到部门）" : "已催办承办部门（" + departments.name(c.department()) + "）");
     } catch (InvalidInputException e) {
@@ -141,6 +153,7 @@ class SupervisionPages {
   @PostMapping("/cases/{caseNumber}/legal-challenges")
   String recordChallenge(@PathVariable String caseNumber, LegalChallengeForm form, Principal user,
       RedirectAttributes flash) {
+    casePage.visible(caseNumber);
     return saveChallenge(caseNumber, flash, () -> challenges.record(caseNumber, form.toInput(), user.getName()),
         "已登记复议/诉讼");
   }
@@ -148,6 +161,7 @@ class SupervisionPages {
   @PostMapping("/cases/{caseNumber}/legal-challenges/{id}")
   String updateChallenge(@PathVariable String caseNumber, @PathVariable long id, LegalChallengeForm form,
       Principal user, RedirectAttributes flash) {
+    casePage.visible(caseNumber);
     return saveChallenge(caseNumber, flash, () -> challenges.update(caseNumber, id, form.toInput(), user.getName()),
         "已更新复议/诉讼");
   }
@@ -169,5 +183,20 @@ class SupervisionPages {
   static void common(Model model, Principal user, String section) {
     model.addAttribute("user", user == null ? null : user.getName());
     model.addAttribute("section", section);
+    model.addAttribute("cityWide", CurrentUser.get().cityWide());
+  }
+
+  /**
+   * The agency the page is about and the choice of agency (for people in several agencies; the city's
+   * supervisors also "全市"): {@code scope}, {@code agencyParam} for links, {@code agencyChoices},
+   * {@code agencyNames}, {@code scopeName}.
+   */
+  static void scope(Model model, SupervisedAgencies agencies, SupervisedAgencies.Scope scope) {
+    model.addAttribute("scope", scope);
+    model.addAttribute("agencyParam", scope.param());
+    model.addAttribute("agencyChoices", agencies.choices());
+    model.addAttribute("agencyNames", agencies.names());
+    model.addAttribute("scopeName", scope.city() ? "全市（" + scope.codes().size() + " 个机关）"
+        : agencies.name(scope.codes().get(0)));
   }
 }

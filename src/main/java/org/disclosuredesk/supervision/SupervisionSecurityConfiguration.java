@@ -1,6 +1,7 @@
 package org.disclosuredesk.supervision;
 
 import static org.disclosuredesk.identity.Groups.ADMIN;
+import static org.disclosuredesk.identity.Groups.CITY_SUPERVISORS;
 import static org.disclosuredesk.identity.Groups.SUPERVISORS;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /**
- * {@code /supervision/**}: supervisors and admins only. People sign in with a form (a session, CSRF
+ * {@code /supervision/**}: supervisors, the city's supervisors and admins only. People sign in with a form (a session, CSRF
  * tokens on every form); scripts may send HTTP Basic. Both check the engine's users through the
  * identity feature's provider. Department officers and others get a Chinese 403 page.
  */
@@ -33,7 +34,7 @@ class SupervisionSecurityConfiguration {
         .authenticationProvider(engineIdentity)
         .authorizeHttpRequests(a -> a
             .requestMatchers(LOGIN, "/supervision/assets/**").permitAll()
-            .anyRequest().hasAnyAuthority(SUPERVISORS, ADMIN))
+            .anyRequest().hasAnyAuthority(SUPERVISORS, ADMIN, CITY_SUPERVISORS))
         .formLogin(f -> f.loginPage(LOGIN).defaultSuccessUrl("/supervision/", false).failureUrl(LOGIN + "?error"))
         .httpBasic(b -> b.realmName("disclosure-desk"))
         .logout(l -> l.logoutUrl("/supervision/logout").logoutSuccessUrl(LOGIN + "?logout"))
@@ -53,7 +54,7 @@ class SupervisionSecurityConfiguration {
       response.getOutputStream().write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
           + "<title>无权访问</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
           + "/supervision/assets/supervision.css\"></head><body><main class=\"login-box\"><h1>无权访问（403）</h1>"
-          + "<p>督办页面仅限督办人员和系统管理员使用。</p>" + logout + "</main></body></html>")
+          + "<p>督办页面仅限督办人员、市级督办人员和系统管理员使用。</p>" + logout + "</main></body></html>")
           .getBytes(StandardCharsets.UTF_8));
     };
   }

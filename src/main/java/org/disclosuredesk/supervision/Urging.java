@@ -1,8 +1,10 @@
 package org.disclosuredesk.supervision;
 
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.casefile.CaseNotFoundException;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.identity.CurrentUser;
 import org.disclosuredesk.web.ConflictException;
 import org.disclosuredesk.web.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,20 +23,29 @@ class Urging {
 
   private final CaseRegister register;
   private final OpenCaseQuery query;
-  private final AgencyProperties agency;
+  private final Agencies agencies;
   private final ApplicationEventPublisher events;
 
-  Urging(CaseRegister register, OpenCaseQuery query, AgencyProperties agency, ApplicationEventPublisher events) {
+  Urging(CaseRegister register, OpenCaseQuery query, Agencies agencies, ApplicationEventPublisher events) {
     this.register = register;
     this.query = query;
-    this.agency = agency;
+    this.agencies = agencies;
     this.events = events;
   }
 
-  /** 404 for an unknown case, 409 for a closed one, 400 for a note over 1000 characters. */
+  /**
+   * Urges the case on its own agency's timeline; the mail reaches that agency's people only. 404 for an
+   * unknown case or one of an agency the supervisor does not belong to (the city's supervisors belong to
+   * every agency), 409 for a closed one, 400 for a note over 1000 characters.
+   */
   @Transactional
-  CaseUrged urge(String caseNumber, String urgedBy, String note) {
-    CaseRecord c = register.get(agency.code(), caseNumber);
+  CaseUrged urge(CurrentUser supervisor, String caseNumber, String note) {
+    String agency = agencies.holderOf(caseNumber);
+    if (!supervisor.memberOf(agency)) {
+      throw new CaseNotFoundException(caseNumber);
+    }
+    String urgedBy = supervisor.id();
+    CaseRecord c = register.get(agency, caseNumber);
     String text = note == null ? "" : note.strip();
     if (text.length() > MAX_NOTE) {
       throw new InvalidInputException("note", "催办意见不能超过 " + MAX_NOTE + " 字");
@@ -45,9 +56,9 @@ class Urging {
     if (text.isEmpty()) {
       throw new InvalidInputException("note", "请填写催办意见（催办什么、何时前办理）");
     }
-    CurrentTask task = query.currentTask(agency.code(), caseNumber).orElse(CurrentTask.NONE);
-    register.record(agency.code(), caseNumber, URGED, urgedBy, detail(c, task, text));
-    CaseUrged event = new CaseUrged(agency.code(), caseNumber, urgedBy, task.assignee(), text);
+    CurrentTask task = query.currentTask(agency, caseNumber).orElse(CurrentTask.NONE);
+    register.record(agency, caseNumber, URGED, urgedBy, detail(c, task, text));
+    CaseUrged event = new CaseUrged(agency, caseNumber, urgedBy, task.assignee(), text);
     events.publishEvent(event);
     return event;
   }

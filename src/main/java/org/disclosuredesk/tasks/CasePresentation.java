@@ -13,7 +13,6 @@ import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.casefile.WithholdingGround;
 import org.disclosuredesk.deadline.CaseClock;
 import org.disclosuredesk.deadline.DueDateChanged;
-import org.disclosuredesk.identity.DepartmentProperties;
 import org.disclosuredesk.letters.IssuedLetter;
 import org.disclosuredesk.letters.Letters;
 import org.disclosuredesk.route.CaseVariables;
@@ -41,13 +40,13 @@ class CasePresentation {
 
   private final CaseRegister register;
   private final CaseClock clock;
-  private final DepartmentProperties departments;
+  private final org.disclosuredesk.agency.Departments departments;
   private final RouteCases cases;
   private final Letters letters;
   private final TaskService tasks;
   private final org.camunda.bpm.engine.IdentityService identity;
 
-  CasePresentation(CaseRegister register, CaseClock clock, DepartmentProperties departments, RouteCases cases,
+  CasePresentation(CaseRegister register, CaseClock clock, org.disclosuredesk.agency.Departments departments, RouteCases cases,
       Letters letters, @Lazy TaskService tasks, @Lazy org.camunda.bpm.engine.IdentityService identity) {
     this.identity = identity;
     this.tasks = tasks;

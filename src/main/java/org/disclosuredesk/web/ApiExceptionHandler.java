@@ -59,6 +59,11 @@ class ApiExceptionHandler {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiErrors.of("path", "没有这个地址：/" + e.getResourcePath()));
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<ApiErrors> forbidden(ForbiddenException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiErrors.of(e.field(), e.getMessage()));
+  }
+
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<ApiErrors> conflict(ConflictException e) {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiErrors.of(e.field(), e.getMessage()));

@@ -1,5 +1,6 @@
 package org.disclosuredesk.benchmark;
 
+import org.disclosuredesk.agency.Agency;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
@@ -189,7 +190,7 @@ class DisclosureDeskBenchmark {
       identity.setAuthentication("reception", GROUPS.get("reception"));
       String caseNumber;
       try {
-        caseNumber = registration.registerAndStart(RouteTestSupport.walkIn("2025年城市总体规划修编的批复文件",
+        caseNumber = registration.registerAndStart(Agency.DEFAULT, RouteTestSupport.walkIn("2025年城市总体规划修编的批复文件",
             LocalDate.parse(today)), null, "reception").caseNumber();
       } finally {
         identity.clearAuthentication();

@@ -113,8 +113,12 @@ class CalendarApiIntegrationTest {
 
   @Test
   void theBundledYearsWereLoadedAtStartAsACalendarChange() {
-    assertThat(listener.seen).filteredOn(s -> s.event().changedBy().equals(CalendarChanged.SYSTEM))
-        .extracting(s -> s.event().year()).containsExactlyInAnyOrder(2024, 2025, 2026);
+    // each agency of the platform gets the bundled years once (the demo has two: default and housing)
+    for (String agency : java.util.List.of("default", "housing")) {
+      assertThat(listener.seen).filteredOn(s -> s.event().changedBy().equals(CalendarChanged.SYSTEM))
+          .filteredOn(s -> s.event().agencyCode().equals(agency))
+          .extracting(s -> s.event().year()).containsExactlyInAnyOrder(2024, 2025, 2026);
+    }
     assertThat(listener.seen).allMatch(Seen::inTransaction);
   }
 

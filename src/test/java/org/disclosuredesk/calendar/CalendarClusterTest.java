@@ -61,7 +61,9 @@ class CalendarClusterTest {
     final AgencyProperties agency = new AgencyProperties(AGENCY, null, null, null);
     final CalendarWriter writer = new CalendarWriter(store, cache, e -> events.add((CalendarChanged) e),
         new AgencyClock(Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneId.of("Asia/Shanghai")), agency));
-    final BundledCalendarLoader loader = new BundledCalendarLoader(writer, properties, agency, new ObjectMapper(), transactions);
+    final BundledCalendarLoader loader = new BundledCalendarLoader(writer, properties,
+        new org.disclosuredesk.agency.Agencies(org.springframework.jdbc.core.simple.JdbcClient.create(db), Clock.systemUTC(), agency),
+        new ObjectMapper(), transactions);
     final WorkingDayCalendar calendar = new OfficialWorkingDayCalendar(cache);
     final TransactionTemplate tx = new TransactionTemplate(transactions);
 

@@ -71,6 +71,8 @@ class SignInAndApiKeyIntegrationTest {
       u.setPassword(password);
       identity.saveUser(u);
       identity.createMembership(id, Groups.RECEPTION);
+      // people work for an agency (its engine tenant): the installation's own one here
+      identity.createTenantUserMembership(org.disclosuredesk.agency.Agency.DEFAULT, id);
     }
   }
 

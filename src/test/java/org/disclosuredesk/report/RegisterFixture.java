@@ -30,12 +30,42 @@ public final class RegisterFixture {
   public static final LocalDate TODAY = LocalDate.of(2026, 6, 17);
   public static final String AGENCY = "default";
 
+  /** The demo's second agency (市住房和城乡建设局) and its case-number prefix. */
+  public static final String HOUSING = "housing";
+
   private final CaseRegister register;
   private final JdbcClient jdbc;
+  private final String agency;
+  private final String prefix;
+  private final String department;
 
   public RegisterFixture(CaseRegister register, JdbcClient jdbc) {
+    this(register, jdbc, AGENCY, "GK", "planning");
+  }
+
+  private RegisterFixture(CaseRegister register, JdbcClient jdbc, String agency, String prefix, String department) {
     this.register = register;
     this.jdbc = jdbc;
+    this.agency = agency;
+    this.prefix = prefix;
+    this.department = department;
+  }
+
+  /**
+   * The same fixture writing another agency's cases (numbers with its prefix, e.g. ZJ for housing), with
+   * this department where none is given.
+   */
+  public RegisterFixture in(String agencyCode, String caseNumberPrefix, String defaultDepartment) {
+    return new RegisterFixture(register, jdbc, agencyCode, caseNumberPrefix, defaultDepartment);
+  }
+
+  /** The demo agency housing's cases (ZJ-…, department housing-dept 住房保障科). */
+  public RegisterFixture housing() {
+    return in(HOUSING, "ZJ", "housing-dept");
+  }
+
+  public String agency() {
+    return agency;
   }
 
   /** Moves "today" for the engine and the agency clock; undo with {@link #resetClock()}. */
@@ -64,8 +94,8 @@ public final class RegisterFixture {
   }
 
   public String received(ApplicantType type, Channel channel, LocalDate receivedOn, String department, String name) {
-    String number = register.allocateNumber(AGENCY, "GK", receivedOn.getYear());
-    register.insert(new NewCase(AGENCY, number, channel, receivedOn,
+    String number = register.allocateNumber(agency, prefix, receivedOn.getYear());
+    register.insert(new NewCase(agency, number, channel, receivedOn,
         new Applicant(type, name, IdType.OTHER, "X-" + number, "13800000000", null, "示例路1号", null),
         "请公开" + name + "申请的信息：<b>规划许可</b>", null, InfoFormat.ELECTRONIC, Delivery.EMAIL, department, null,
         "reception"));
@@ -73,19 +103,19 @@ public final class RegisterFixture {
   }
 
   public String received(ApplicantType type, LocalDate receivedOn) {
-    return received(type, Channel.ONLINE, receivedOn, "planning", "申请人");
+    return received(type, Channel.ONLINE, receivedOn, department, "申请人");
   }
 
   public void inHandling(String number, LocalDate dueOn) {
-    register.setStatus(AGENCY, number, CaseStatus.IN_HANDLING);
-    register.setDueOn(AGENCY, number, dueOn);
+    register.setStatus(agency, number, CaseStatus.IN_HANDLING);
+    register.setDueOn(agency, number, dueOn);
   }
 
   public void close(String number, Outcome outcome, WithholdingGround ground, LocalDate closedOn) {
     if (ground != null) {
-      register.recordReply(AGENCY, number, outcome, ground, null, closedOn);
+      register.recordReply(agency, number, outcome, ground, null, closedOn);
     }
-    register.close(AGENCY, number, outcome, closedOn);
+    register.close(agency, number, outcome, closedOn);
   }
 
   public void close(String number, Outcome outcome, LocalDate closedOn) {
@@ -94,7 +124,7 @@ public final class RegisterFixture {
 
   /** Stands in for the route's task listener: links a (pretend) process instance and its current task. */
   public void currentTask(String number, String task, String assignee) {
-    register.linkProcessInstance(AGENCY, number, "pi-" + number);
+    register.linkProcessInstance(agency, number, "pi-" + number);
     register.setCurrentTask("pi-" + number, task, assignee);
   }
 }

@@ -1,5 +1,6 @@
 package org.disclosuredesk.route;
 
+import org.disclosuredesk.agency.Agency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -158,7 +159,7 @@ class DisclosureRequestProcessTest {
 
   private java.util.List<String> refusedFields(org.disclosuredesk.intake.RegistrationRequest r) {
     try {
-      registration.registerAndStart(r, null, "reception");
+      registration.registerAndStart(Agency.DEFAULT, r, null, "reception");
     } catch (org.disclosuredesk.web.InvalidInputException e) {
       return e.errors().stream().map(org.disclosuredesk.web.FieldError::field).toList();
     }
@@ -181,7 +182,7 @@ class DisclosureRequestProcessTest {
         new org.disclosuredesk.intake.RegistrationRequest.LetterReceipt(false, LocalDate.of(2026, 3, 2), null))))
         .contains("letter");
     // arrived Monday 03-02, the phone was not answered that day, confirmed Tuesday 03-03: received 03-03
-    org.disclosuredesk.intake.Registration r = registration.registerAndStart(
+    org.disclosuredesk.intake.Registration r = registration.registerAndStart(Agency.DEFAULT, 
         ordinaryLetter(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), "到达当日电话联系申请人无人接听"), null, "reception");
     assertThat(r.receivedOn()).isEqualTo(LocalDate.of(2026, 3, 3));
     assertThat(register.timeline("default", r.caseNumber())).anySatisfy(e -> {

@@ -1,5 +1,6 @@
 package org.disclosuredesk.route;
 
+import org.disclosuredesk.agency.Agency;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -60,7 +61,7 @@ public class RouteTestSupport {
 
   /** Registers a walk-in received today through the same service as the API and returns its instance. */
   public ProcessInstance registerWalkIn(String description) {
-    Registration r = registration.registerAndStart(walkIn(description, null), null, "reception");
+    Registration r = registration.registerAndStart(Agency.DEFAULT, walkIn(description, null), null, "reception");
     return instanceOf(r.caseNumber());
   }
 
@@ -69,7 +70,7 @@ public class RouteTestSupport {
     RegistrationRequest w = walkIn(description, receivedOn);
     RegistrationRequest late = new RegistrationRequest(w.channel(), w.receivedOn(), w.applicant(), w.description(),
         w.purpose(), w.format(), w.delivery(), w.department(), w.letter(), reason);
-    return instanceOf(registration.registerAndStart(late, null, "reception").caseNumber());
+    return instanceOf(registration.registerAndStart(Agency.DEFAULT, late, null, "reception").caseNumber());
   }
 
   public ProcessInstance instanceOf(String caseNumber) {

@@ -3,6 +3,7 @@ package org.disclosuredesk.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.disclosuredesk.casefile.CaseStatus;
 import org.disclosuredesk.casefile.Channel;
 import org.disclosuredesk.identity.DepartmentProperties;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class CaseListCriteriaTest {
 
-  final DepartmentProperties departments = new DepartmentProperties(null);
+  final Map<String, String> departments = new DepartmentProperties(null).departments();
 
   @Test
   void parsesEveryParameterAndDefaultsTheFilter() {

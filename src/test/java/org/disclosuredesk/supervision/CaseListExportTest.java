@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 /** The list exports show what the page shows for a case without department, task or assignee. */
 class CaseListExportTest {
 
-  static final SupervisedCase UNASSIGNED = new SupervisedCase("GK-2030-00001", null, null, null, "申请人",
+  static final SupervisedCase UNASSIGNED = new SupervisedCase("default", "GK-2030-00001", null, null, null, "申请人",
       LocalDate.of(2030, 3, 4), null, null, false, CaseStatus.AWAITING_SUPPLEMENT, Channel.ONLINE, null, null, null);
-  static final SupervisedCase CLAIMED = new SupervisedCase("GK-2030-00002", "pi-2", "planning", "规划和自然资源科",
+  static final SupervisedCase CLAIMED = new SupervisedCase("default", "GK-2030-00002", "pi-2", "planning", "规划和自然资源科",
       "申请人", LocalDate.of(2030, 3, 4), LocalDate.of(2030, 4, 1), 3, false, CaseStatus.IN_HANDLING, Channel.ONLINE,
       "办理申请并拟定答复", "officer-planning", null);
 

@@ -6,13 +6,13 @@ import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import org.disclosuredesk.agency.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Departments;
 import org.disclosuredesk.casefile.Outcome;
-import org.disclosuredesk.identity.DepartmentProperties;
 import org.disclosuredesk.supervision.CaseStatistics.Concluded;
 import org.disclosuredesk.supervision.Charts.DepartmentTimeliness;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,14 +25,22 @@ class ChartsTest {
   static final LocalDate MONDAY = LocalDate.of(2030, 3, 4);
 
   final CaseStatistics statistics = mock(CaseStatistics.class);
-  final AgencyProperties agency = new AgencyProperties("default", "", "GK", ZoneId.of("Asia/Shanghai"));
-  final Charts charts = new Charts(statistics, new CaseWatchTest.WeekdaysOnly(), agency, new DepartmentProperties(null));
+  static final List<String> DEFAULT = List.of("default");
+  final Departments departments = mock(Departments.class);
+  final Charts charts = new Charts(statistics, new CaseWatchTest.WeekdaysOnly(), departments, mock(Agencies.class));
+
+  @BeforeEach
+  void departmentNames() {
+    when(departments.name("planning")).thenReturn("规划和自然资源科");
+    when(departments.name("finance")).thenReturn("财政科");
+    when(departments.name("office")).thenReturn("办公室");
+  }
 
   @Test
   void aWithdrawnCaseWithoutDepartmentIsConcludedButNeitherOnTimeNorCountedInTheAverage() {
     given(withdrawn(null, Outcome.OTHER));
 
-    DepartmentTimeliness none = only(charts.of(2030).departments());
+    DepartmentTimeliness none = only(charts.of(DEFAULT, 2030).departments());
 
     assertThat(none.name()).isEqualTo("未分办");
     assertThat(none.concluded()).isEqualTo(1);
@@ -47,15 +55,15 @@ class ChartsTest {
   void onTimeRateAndAverageCountOnlyTheDepartmentsReplies() {
     given(
         // replied in 5 working days, before the due date
-        new Concluded("planning", "DISCLOSE", MONDAY, MONDAY.plusDays(28), MONDAY.plusDays(7), MONDAY.plusDays(9)),
+        new Concluded("default", "planning", "DISCLOSE", MONDAY, MONDAY.plusDays(28), MONDAY.plusDays(7), MONDAY.plusDays(9)),
         // replied in 15 working days, a week after the due date
-        new Concluded("planning", "PARTIAL", MONDAY, MONDAY.plusDays(14), MONDAY.plusDays(21), MONDAY.plusDays(22)),
+        new Concluded("default", "planning", "PARTIAL", MONDAY, MONDAY.plusDays(14), MONDAY.plusDays(21), MONDAY.plusDays(22)),
         // closed the same day it was received, without any reply: would have been "on time with 0 days"
         withdrawn("planning", Outcome.OTHER),
         withdrawn("planning", Outcome.ABANDONED_NO_CORRECTION),
         withdrawn("planning", Outcome.ABANDONED_FEE_UNPAID));
 
-    DepartmentTimeliness planning = only(charts.of(2030).departments());
+    DepartmentTimeliness planning = only(charts.of(DEFAULT, 2030).departments());
 
     assertThat(planning.name()).isEqualTo("规划和自然资源科");
     assertThat(planning.concluded()).isEqualTo(5);
@@ -68,9 +76,9 @@ class ChartsTest {
 
   @Test
   void aReplyWithoutDueDateCountsInTheAverageButNotInTheRate() {
-    given(new Concluded("finance", "DISCLOSE", MONDAY, null, MONDAY.plusDays(2), MONDAY.plusDays(2)));
+    given(new Concluded("default", "finance", "DISCLOSE", MONDAY, null, MONDAY.plusDays(2), MONDAY.plusDays(2)));
 
-    DepartmentTimeliness finance = only(charts.of(2030).departments());
+    DepartmentTimeliness finance = only(charts.of(DEFAULT, 2030).departments());
 
     assertThat(finance.replied()).isEqualTo(1);
     assertThat(finance.withDueDate()).isZero();
@@ -81,22 +89,22 @@ class ChartsTest {
   @Test
   void theDepartmentsExportHasTheRepliesAndEmptyCellsWhereThereAreNone() {
     given(withdrawn(null, Outcome.OTHER),
-        new Concluded("office", "DISCLOSE", MONDAY, MONDAY.plusDays(28), MONDAY.plusDays(1), MONDAY.plusDays(1)));
+        new Concluded("default", "office", "DISCLOSE", MONDAY, MONDAY.plusDays(28), MONDAY.plusDays(1), MONDAY.plusDays(1)));
 
-    String csv = new String(charts.departmentsSheet(2030).csv(), StandardCharsets.UTF_8);
+    String csv = new String(charts.departmentsSheet(DEFAULT, 2030).csv(), StandardCharsets.UTF_8);
 
     assertThat(csv).contains("承办部门,办结数,答复数,有答复期限的答复,按期答复数,按期率（%）,平均办理工作日\r\n",
         "\r\n办公室,1,1,1,1,100.0,1.0\r\n", "\r\n未分办,1,0,0,0,,\r\n");
   }
 
   void given(Concluded... cases) {
-    when(statistics.concludedIn("default", 2030)).thenReturn(List.of(cases));
-    when(statistics.receivedPerMonth("default", 2030)).thenReturn(new int[12]);
-    when(statistics.concludedPerMonth("default", 2030)).thenReturn(new int[12]);
+    when(statistics.concludedIn(DEFAULT, 2030)).thenReturn(List.of(cases));
+    when(statistics.receivedPerMonth(DEFAULT, 2030)).thenReturn(new int[12]);
+    when(statistics.concludedPerMonth(DEFAULT, 2030)).thenReturn(new int[12]);
   }
 
   static Concluded withdrawn(String department, Outcome outcome) {
-    return new Concluded(department, outcome.name(), MONDAY, MONDAY.plusDays(28), null, MONDAY);
+    return new Concluded("default", department, outcome.name(), MONDAY, MONDAY.plusDays(28), null, MONDAY);
   }
 
   static DepartmentTimeliness only(List<DepartmentTimeliness> departments) {
