@@ -5,7 +5,9 @@
  *    locale with Monday as the first day of the week, before any form is drawn;
  *  - form-js's English texts (validation messages, "Select", "Search" ...) are replaced as they appear;
  *  - when the engine refuses a form ("请更正以下内容：标签：说明；…"), the named fields are marked;
- *  - links to the case's letters open in a new tab.
+ *  - links to the case's letters open in a new tab;
+ *  - a task's or process's tenant id (the agency code, e.g. "default") shows as the agency's name, read
+ *    once from the engine's tenants through the webapps' session API.
  */
 const MONTHS = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
 
@@ -89,7 +91,62 @@ function inScope(node) {
   return !!(el && el.closest && el.closest('.fjs-container, .fjs-form, .flatpickr-calendar'));
 }
 
+/** Agency code (tenant id) → agency name, for the tenant badges of tasks and processes. */
+const AGENCY_NAMES = {};
+let agencyNamesAsked = 0;
+
+/**
+ * Reads the signed-in user's tenants (the page is loaded before signing in, so this runs when the first
+ * badge with an unknown code appears, and again at most every 30 s while a code stays unknown).
+ */
+function loadAgencyNames() {
+  // /camunda/app/tasklist/<engine>/ → /camunda/api/engine/engine/<engine>/tenant
+  const m = window.location.pathname.match(/^(.*)\/app\/tasklist\/([^/]+)\//);
+  if (!m || !window.fetch || Date.now() - agencyNamesAsked < 30000) {
+    return;
+  }
+  agencyNamesAsked = Date.now();
+  fetch(m[1] + '/api/engine/engine/' + m[2] + '/tenant', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((r) => (r.ok ? r.json() : []))
+    .then((tenants) => {
+      tenants.forEach((t) => {
+        if (t.id && t.name) {
+          AGENCY_NAMES[t.id] = t.name;
+        }
+      });
+      nameTenants(document.body);
+    })
+    .catch(() => {});
+}
+
+function nameTenants(root) {
+  if (root.nodeType !== Node.ELEMENT_NODE) {
+    root = root.parentElement;
+  }
+  if (!root || !root.querySelectorAll) {
+    return;
+  }
+  const badges = Array.from(root.querySelectorAll('.tenant-id'));
+  if (root.closest && root.closest('.tenant-id')) {
+    badges.push(root.closest('.tenant-id'));
+  }
+  badges.forEach((el) => {
+    const id = el.textContent.trim();
+    if (!id || el.getAttribute('data-dd-agency') === id) {
+      return;
+    }
+    if (Object.prototype.hasOwnProperty.call(AGENCY_NAMES, id)) {
+      el.textContent = AGENCY_NAMES[id];
+      el.setAttribute('data-dd-agency', AGENCY_NAMES[id]);
+      el.setAttribute('title', AGENCY_NAMES[id]);
+    } else if (!Object.values(AGENCY_NAMES).includes(id)) {
+      loadAgencyNames();
+    }
+  });
+}
+
 function translateTree(root) {
+  nameTenants(root);
   if (root.nodeType === Node.TEXT_NODE) {
     if (inScope(root)) {
       const t = translate(root.data);
