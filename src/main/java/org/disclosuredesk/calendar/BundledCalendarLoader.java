@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.agency.Agency;
+import org.disclosuredesk.agency.AgencyCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,6 +48,12 @@ public class BundledCalendarLoader implements SmartLifecycle {
       loadFor(a.code());
     }
     running = true;
+  }
+
+  /** An agency added while the platform runs gets the bundled years at once, in the transaction that adds it. */
+  @EventListener
+  void on(AgencyCreated created) {
+    loadFor(created.code());
   }
 
   /** The bundled years for one agency (at start, and for an agency created later). */

@@ -44,6 +44,15 @@ public class AgencyIdentities {
     tenant(ids, code, name);
   }
 
+  /** The agency's new name on its tenant (Tasklist shows it on the agency's tasks). */
+  public void rename(String code, String name) {
+    Tenant t = ids.createTenantQuery().tenantId(code).singleResult();
+    if (t != null && name != null && !name.equals(t.getName())) {
+      t.setName(name);
+      ids.saveTenant(t);
+    }
+  }
+
   /** The department's officers' group, allowed into Tasklist and to read their task filters. */
   public void department(String code, String name) {
     String group = Groups.department(code);

@@ -65,6 +65,7 @@ import org.springframework.stereotype.Component;
  *       date, JSON) — never a serialized Java object (400);</li>
  *   <li>setting or removing variables outside a submission, changing a task's attributes or links,
  *       throwing BPMN errors or escalations on a task, correlating messages or signals: refused (403);</li>
+ *   <li>another agency's (tenant's) task or case named by its id: 403 like any refusal, not the engine's 500;</li>
  *   <li>a user's own profile (names, e-mail, where notifications go) is changed only by an
  *       administrator; passwords follow Camunda's password policy (400 when too weak).</li>
  * </ul>
@@ -84,6 +85,9 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
   private static final Set<String> PLAIN_TYPES = Set.of(ValueType.STRING.getName(), ValueType.BOOLEAN.getName(),
       ValueType.INTEGER.getName(), ValueType.LONG.getName(), ValueType.SHORT.getName(), ValueType.DOUBLE.getName(),
       ValueType.DATE.getName(), ValueType.NULL.getName(), "json");
+
+  /** The engine's tenant check ("… because it belongs to no authenticated tenant"). */
+  private static final String OTHER_TENANT = "ENGINE-13034";
 
   private final FormFields forms = FormFields.load();
   /** process definition key → the form of its start event (from the BPMN's camunda:formRef). */
@@ -144,6 +148,10 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
       } catch (BadUserRequestException | AuthorizationException e) {
         throw e;
       } catch (ProcessEngineException e) {
+        if (String.valueOf(e.getMessage()).startsWith(OTHER_TENANT)) {
+          // another agency's task, instance or definition: refused like any unauthorized call, not a 500
+          throw new AuthorizationException("此任务或案件属于其他机关，您无权查看或办理");
+        }
         if (command instanceof SaveUserCmd && String.valueOf(e.getMessage()).contains("olicy")) {
           throw new BadUserRequestException(
               "密码不符合密码策略：至少 10 个字符，须含大写字母、小写字母、数字和特殊字符，且不能包含用户名或姓名", e);

@@ -39,7 +39,9 @@ final class TimelineLabels {
       Map.entry("MAIL_FAILED", "邮件发送失败"),
       Map.entry(Urging.URGED, "督办催办"),
       Map.entry("LEGAL_CHALLENGE_RECORDED", "登记复议/诉讼"),
-      Map.entry("LEGAL_CHALLENGE_UPDATED", "更新复议/诉讼"));
+      Map.entry("LEGAL_CHALLENGE_UPDATED", "更新复议/诉讼"),
+      Map.entry("REFERRED_OUT", "转送其他机关"),
+      Map.entry("REFERRED_IN", "其他机关转来"));
 
   private TimelineLabels() {}
 }

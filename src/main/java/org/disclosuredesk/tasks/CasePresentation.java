@@ -1,10 +1,14 @@
 package org.disclosuredesk.tasks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.disclosuredesk.casefile.Applicant;
 import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
@@ -36,6 +40,11 @@ class CasePresentation {
   static final String SUMMARY = "caseSummary";
   static final String HISTORY = "caseHistory";
   static final String PROPOSAL = "proposal";
+  /** The case's agency's departments for the forms' department selects (form-js {@code valuesKey}). */
+  static final String DEPARTMENT_OPTIONS = "departmentOptions";
+  /** The tasks whose forms choose a department (completeness-check.form, handle-request.form). */
+  private static final Set<String> CHOOSE_DEPARTMENT = Set.of("Task_CheckCompleteness", "Task_HandleRequest");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final CaseRegister register;
@@ -85,6 +94,13 @@ class CasePresentation {
     }
     // a task-local copy of the case number: Tasklist lists it to every candidate (process variables need more rights)
     setIfChanged(task, CaseVariables.CASE_NUMBER, caseNumber);
+    if (CHOOSE_DEPARTMENT.contains(task.getTaskDefinitionKey())) {
+      String options = departmentOptions(agencyCode);
+      Object shown = task.getVariableLocal(DEPARTMENT_OPTIONS);
+      if (shown == null || !options.equals(shown.toString())) {
+        task.setVariableLocal(DEPARTMENT_OPTIONS, SpinValues.jsonValue(options).create());
+      }
+    }
     register.find(agencyCode, caseNumber).ifPresent(c -> {
       setIfChanged(task, SUMMARY, summary(c));
       setIfChanged(task, HISTORY, history(c));
@@ -96,6 +112,13 @@ class CasePresentation {
         // the officer's 办理说明 goes with the proposal, so the reviewer reads it too
         + (CaseVariables.string(task, "handlingNote") == null ? ""
             : "\n\n**承办人办理说明：** " + md(CaseVariables.string(task, "handlingNote")))));
+  }
+
+  /** {@code [{"label":"住房保障科","value":"housing-dept"}, …]}: this agency's departments, in their order. */
+  private String departmentOptions(String agencyCode) {
+    ArrayNode options = JSON.createArrayNode();
+    departments.of(agencyCode).forEach((code, name) -> options.addObject().put("label", name).put("value", code));
+    return options.toString();
   }
 
   /** Writes a display variable only when the text changed: no row update for an unchanged copy. */

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the engine's full history except for the task forms' display copies: the task-local
- * variables {@code caseSummary}, {@code caseHistory}, {@code proposal} and the task-local copy of
+ * variables {@code caseSummary}, {@code caseHistory}, {@code proposal}, {@code departmentOptions} and the
+ * task-local copy of
  * {@code caseNumber} are rebuilt from the case register (the legal record, with its own timeline)
  * and their history rows would only repeat it, once per task and claim. Every other variable,
  * process-level {@code caseNumber} included, is recorded as before ({@code history-level: full}).
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 class PresentationHistoryFilter extends AbstractProcessEnginePlugin {
 
   static final Set<String> DISPLAY_COPIES =
-      Set.of(CasePresentation.SUMMARY, CasePresentation.HISTORY, CasePresentation.PROPOSAL);
+      Set.of(CasePresentation.SUMMARY, CasePresentation.HISTORY, CasePresentation.PROPOSAL,
+          CasePresentation.DEPARTMENT_OPTIONS);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -64,6 +64,11 @@ class ApiExceptionHandler {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiErrors.of(e.field(), e.getMessage()));
   }
 
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ApiErrors> notThere(NotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiErrors.of(e.field(), e.getMessage()));
+  }
+
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<ApiErrors> conflict(ConflictException e) {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiErrors.of(e.field(), e.getMessage()));
