@@ -10,6 +10,8 @@ import org.disclosuredesk.casefile.CaseStatus;
 import org.disclosuredesk.letters.IssuedLetter;
 import org.disclosuredesk.letters.LetterType;
 import org.disclosuredesk.letters.Letters;
+import org.disclosuredesk.referral.CaseLink;
+import org.disclosuredesk.referral.ReferralLinks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +25,13 @@ public class PublicLookup {
 
   /** The case as the applicant sees it. */
   public record CaseProgress(String caseNumber, String agency, LocalDate receivedOn, LocalDate dueOn, String stage,
-      List<Notice> notices, List<Letter> letters) {}
+      List<Notice> notices, List<Letter> letters, Transfer referredTo, Transfer referredFrom) {}
+
+  /**
+   * The other case of a referral between agencies: where the application went (with that case's stage
+   * and dates, so the applicant follows it under the first number too) or where it came from.
+   */
+  public record Transfer(String caseNumber, String agency, LocalDate receivedOn, LocalDate dueOn, String stage) {}
 
   /** A notice sent to the applicant (补正告知书, 延期答复告知书, …) and its date. */
   public record Notice(String type, String title, LocalDate date) {}
@@ -35,8 +43,11 @@ public class PublicLookup {
   private final VerificationCodes codes;
   private final Letters letters;
   private final Agencies agencies;
+  private final ReferralLinks referrals;
 
-  PublicLookup(CaseRegister register, VerificationCodes codes, Letters letters, Agencies agencies) {
+  PublicLookup(CaseRegister register, VerificationCodes codes, Letters letters, Agencies agencies,
+      ReferralLinks referrals) {
+    this.referrals = referrals;
     this.register = register;
     this.codes = codes;
     this.letters = letters;
@@ -79,7 +90,22 @@ public class PublicLookup {
     List<Letter> downloadable = issued.stream()
         .filter(l -> replied || l.type() != LetterType.REPLY)
         .map(l -> new Letter(l.id(), l.type().name(), l.title(), l.issuedAt().toLocalDate())).toList();
-    return new CaseProgress(c.caseNumber(), agencies.get(c.agencyCode()).name(), c.receivedOn(), c.dueOn(), stage(c), notices, downloadable);
+    return new CaseProgress(c.caseNumber(), agencies.get(c.agencyCode()).name(), c.receivedOn(), c.dueOn(), stage(c),
+        notices, downloadable, transfer(referrals.referredTo(c.agencyCode(), c.caseNumber()), true),
+        transfer(referrals.referredFrom(c.agencyCode(), c.caseNumber()), false));
+  }
+
+  private Transfer transfer(CaseLink link, boolean withProgress) {
+    if (link == null) {
+      return null;
+    }
+    String name = agencies.get(link.agency()).name();
+    if (!withProgress) {
+      return new Transfer(link.caseNumber(), name, null, null, null);
+    }
+    return register.find(link.agency(), link.caseNumber())
+        .map(o -> new Transfer(o.caseNumber(), name, o.receivedOn(), o.dueOn(), stage(o)))
+        .orElse(new Transfer(link.caseNumber(), name, null, null, null));
   }
 
   /** The stage in the applicant's words (issue 14). */

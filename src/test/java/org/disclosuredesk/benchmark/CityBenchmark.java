@@ -37,6 +37,7 @@ class CityBenchmark {
   static final int AGENCIES = Integer.getInteger("bench.agencies", 20);
   static final int CASES = Integer.getInteger("bench.cityCases", 200_000);
   static final int QUERIES = Integer.getInteger("bench.queries", 100);
+  static final int WARMUP = Integer.getInteger("bench.warmup", 20);
 
   private final Map<String, Object> figures = new LinkedHashMap<>();
   private final List<String> rows = new ArrayList<>();
@@ -59,20 +60,41 @@ class CityBenchmark {
 
       String base = "http://127.0.0.1:" + port;
       BenchHttp.Api city = new BenchHttp.Api(BenchHttp.client(threads, false), base, "city-supervisor");
-      String one = codes.get(0);
+      // an agency with overdue cases (the seed puts the overdue ones in every other agency)
+      String one = codes.get(1);
       JsonNode overdueAll = BenchHttp.JSON.readTree(city.getText("/api/supervision/cases?filter=overdue&agency=all"));
       JsonNode overdueOne = BenchHttp.JSON.readTree(city.getText("/api/supervision/cases?filter=overdue&agency=" + one));
       figures.put("overdueCasesCityWide", overdueAll.size());
       figures.put("overdueCasesOneAgency", overdueOne.size());
       assertThat(overdueAll.size()).as("the city list holds every agency's overdue cases").isGreaterThan(overdueOne.size());
+      assertThat(overdueOne.size()).as("the agency compared has overdue cases").isPositive();
 
-      figures.put("cityOverdueListP95Ms", p95(time(() -> city.getText("/api/supervision/cases?filter=overdue&agency=all"))));
-      figures.put("cityDueSoonListP95Ms", p95(time(() -> city.getText("/api/supervision/cases?filter=due-soon&agency=all"))));
-      figures.put("agencyOverdueListP95Ms", p95(time(() -> city.getText("/api/supervision/cases?filter=overdue&agency=" + one))));
+      Map<String, Call> lists = new LinkedHashMap<>();
+      lists.put("cityOverdueListP95Ms", () -> city.getText("/api/supervision/cases?filter=overdue&agency=all"));
+      lists.put("cityDueSoonListP95Ms", () -> city.getText("/api/supervision/cases?filter=due-soon&agency=all"));
+      lists.put("agencyOverdueListP95Ms", () -> city.getText("/api/supervision/cases?filter=overdue&agency=" + one));
+      Map<String, Call> reports = new LinkedHashMap<>();
+      reports.put("cityAnnualReportP95Ms", () -> city.getText("/api/reports/annual/2025?agency=all"));
+      reports.put("agencyAnnualReportP95Ms", () -> city.getText("/api/reports/annual/2025?agency=" + one));
+      reports.put("leagueTableP95Ms", () -> city.getText("/api/supervision/agencies?year=2025"));
+      // every path warmed up first, as the single-agency benchmark warms its JVM before measuring
+      for (int i = 0; i < WARMUP; i++) {
+        for (Call c : lists.values()) {
+          c.call();
+        }
+        if (i % 5 == 0) {
+          for (Call c : reports.values()) {
+            c.call();
+          }
+        }
+      }
+      for (Map.Entry<String, Call> e : lists.entrySet()) {
+        figures.put(e.getKey(), p95(time(e.getValue())));
+      }
       int reportCalls = Math.max(5, QUERIES / 10);
-      figures.put("cityAnnualReportP95Ms", p95(time(reportCalls, () -> city.getText("/api/reports/annual/2025?agency=all"))));
-      figures.put("agencyAnnualReportP95Ms", p95(time(reportCalls, () -> city.getText("/api/reports/annual/2025?agency=" + one))));
-      figures.put("leagueTableP95Ms", p95(time(reportCalls, () -> city.getText("/api/supervision/agencies?year=2025"))));
+      for (Map.Entry<String, Call> e : reports.entrySet()) {
+        figures.put(e.getKey(), p95(time(reportCalls, e.getValue())));
+      }
     } finally {
       threads.shutdownNow();
       if (app != null) {

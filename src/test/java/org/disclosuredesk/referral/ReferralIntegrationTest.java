@@ -238,6 +238,41 @@ class ReferralIntegrationTest {
   }
 
   @Test
+  void theApplicantFollowsTheReferredApplicationUnderBothNumbers() {
+    jdbc.sql("delete from dd_public_throttle").update();
+    String first = concludedNotThisAgency("某安置房项目分配方案");
+    at("2026-12-02T09:00");
+    String second = refer("reception", first, TO_HOUSING).json().path("caseNumber").asText();
+    String firstCode = api.post("reception", "/api/requests/" + first + "/verification-code", "{}").json()
+        .path("verificationCode").asText();
+    String secondCode = api.post("housing-reception", "/api/requests/" + second + "/verification-code", "{}").json()
+        .path("verificationCode").asText();
+
+    // under the first number: replied there, and where it went with that case's stage and due date
+    JsonNode atFirst = lookup(first, firstCode);
+    assertThat(atFirst.path("stage").asText()).isEqualTo("已办结");
+    assertThat(atFirst.path("referredTo").path("caseNumber").asText()).isEqualTo(second);
+    assertThat(atFirst.path("referredTo").path("agency").asText()).isEqualTo("市住房和城乡建设局");
+    assertThat(atFirst.path("referredTo").path("stage").asText()).isEqualTo("已登记");
+    assertThat(atFirst.path("referredTo").path("dueOn").asText()).isEqualTo(jdbc.sql(
+        "select due_on from dd_case where case_number = ?").param(second).query(LocalDate.class).single().toString());
+    // under the new number with its own code: housing's case, with where it came from
+    JsonNode atSecond = lookup(second, secondCode);
+    assertThat(atSecond.path("agency").asText()).isEqualTo("市住房和城乡建设局");
+    assertThat(atSecond.path("referredFrom").path("caseNumber").asText()).isEqualTo(first);
+    assertThat(atSecond.path("referredTo").isNull()).isTrue();
+    // one case's code does not open the other
+    assertThat(api.post(null, "/api/public/lookup", "{\"caseNumber\":\"" + second + "\",\"code\":\"" + firstCode + "\"}")
+        .status()).isEqualTo(404);
+  }
+
+  JsonNode lookup(String caseNumber, String code) {
+    Response r = api.post(null, "/api/public/lookup", "{\"caseNumber\":\"" + caseNumber + "\",\"code\":\"" + code + "\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
+  }
+
+  @Test
   void eachCaseCountsInItsOwnAgencysAnnualReport() {
     JsonNode defaultBefore = report("supervisor", "default");
     JsonNode housingBefore = report("housing-supervisor", "housing");
