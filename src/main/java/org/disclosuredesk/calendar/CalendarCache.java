@@ -1,5 +1,6 @@
 package org.disclosuredesk.calendar;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -115,10 +116,26 @@ class CalendarCache implements CalendarSnapshots {
       return checked.snapshot();
     }
     long now = nanoTime.getAsLong();
-    CalendarSnapshot snapshot = checked != null && checked.snapshot().revision() == store.revision(agencyCode)
+    // one query for every agency's revision: on a platform of many agencies, a list across all of them
+    // would otherwise ask once per agency every few seconds
+    Map<String, Long> revisions = store.revisions();
+    CalendarSnapshot snapshot = checked != null && checked.snapshot().revision() == revisions.getOrDefault(agencyCode, 0L)
         ? checked.snapshot()
         : store.load(agencyCode);
     entry.checked = new Checked(snapshot, now);
+    entries.forEach((other, e) -> {
+      Checked c = e.checked;
+      if (e != entry && c != null && !fresh(c) && c.snapshot().revision() == revisions.getOrDefault(other, 0L)
+          && e.lock.tryLock()) {
+        try {
+          if (e.checked == c) {
+            e.checked = new Checked(c.snapshot(), now); // unchanged in the database: fresh again
+          }
+        } finally {
+          e.lock.unlock();
+        }
+      }
+    });
     return snapshot;
   }
 

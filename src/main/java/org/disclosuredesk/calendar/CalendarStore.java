@@ -29,6 +29,14 @@ class CalendarStore {
   }
 
   /** The agency's calendar revision; 0 before anything was stored. */
+  /** Every agency's calendar revision, in one query (the cache revalidates all its agencies at once). */
+  java.util.Map<String, Long> revisions() {
+    java.util.Map<String, Long> all = new java.util.HashMap<>();
+    jdbc.query("select agency_code, revision from dd_calendar_revision",
+        rs -> { all.put(rs.getString(1), rs.getLong(2)); });
+    return all;
+  }
+
   long revision(String agencyCode) {
     List<Long> r = jdbc.queryForList("select revision from dd_calendar_revision where agency_code = ?", Long.class, agencyCode);
     return r.isEmpty() ? 0 : r.get(0);

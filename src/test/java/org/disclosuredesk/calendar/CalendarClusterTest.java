@@ -55,6 +55,12 @@ class CalendarClusterTest {
         revisionQueries.incrementAndGet();
         return super.revision(agencyCode);
       }
+
+      @Override
+      java.util.Map<String, Long> revisions() {
+        revisionQueries.incrementAndGet();
+        return super.revisions();
+      }
     };
     final CalendarProperties properties = new CalendarProperties(List.of(2024, 2025, 2026), Duration.ofSeconds(2));
     final CalendarCache cache = new CalendarCache(store, properties, ticker::get);
@@ -198,5 +204,29 @@ class CalendarClusterTest {
     a.calendar.isWorkingDay(AGENCY, SEP_30_2027);
     a.calendar.isWorkingDay(AGENCY, SEP_30_2027);
     assertThat(a.revisionQueries.get()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void oneQueryRevalidatesEveryAgencyTheNodeHolds() {
+    Node a = new Node();
+    a.loader.start();
+    for (int i = 1; i <= 20; i++) { // twenty agencies' calendars in the node's cache (weekends only)
+      a.calendar.isWorkingDay("agency" + i, SEP_30_2027);
+    }
+    a.calendar.isWorkingDay(AGENCY, SEP_30_2027);
+    int before = a.revisionQueries.get();
+
+    a.passTime(Duration.ofSeconds(3));
+    for (int i = 1; i <= 20; i++) {
+      a.calendar.isWorkingDay("agency" + i, SEP_30_2027);
+    }
+    a.calendar.isWorkingDay(AGENCY, SEP_30_2027);
+    assertThat(a.revisionQueries.get()).as("one revision query for all 21 agencies").isEqualTo(before + 1);
+
+    // a change made through another node is still seen at the next revalidation
+    new Node().replace2027NationalDay();
+    a.passTime(Duration.ofSeconds(3));
+    a.calendar.isWorkingDay("agency1", SEP_30_2027);
+    assertThat(a.calendar.addWorkingDays(AGENCY, SEP_30_2027, 1)).isEqualTo("2027-10-08");
   }
 }
