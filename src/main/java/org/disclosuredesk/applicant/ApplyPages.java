@@ -9,13 +9,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.disclosuredesk.agency.AgencyClock;
+import java.util.Set;
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.agency.Agency;
+import org.disclosuredesk.agency.AgencyClock;
 import org.disclosuredesk.calendar.WorkingDayCalendar;
 import org.disclosuredesk.casefile.ApplicantType;
 import org.disclosuredesk.casefile.CaseRecord;
@@ -24,11 +25,17 @@ import org.disclosuredesk.casefile.Channel;
 import org.disclosuredesk.casefile.Delivery;
 import org.disclosuredesk.casefile.IdType;
 import org.disclosuredesk.casefile.InfoFormat;
+import org.disclosuredesk.documents.DocumentKind;
+import org.disclosuredesk.documents.Documents;
+import org.disclosuredesk.identity.CurrentUser;
+import org.disclosuredesk.identity.Groups;
 import org.disclosuredesk.intake.CaseRegistration;
 import org.disclosuredesk.intake.Registration;
 import org.disclosuredesk.intake.RegistrationRequest;
 import org.disclosuredesk.web.FieldError;
 import org.disclosuredesk.web.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -37,6 +44,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /apply/}: the online application (网上申请), no sign-in. The same registration and validation
@@ -49,6 +57,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ApplyPages {
 
   static final String ACTOR = "online-applicant";
+  /** The applicant's materials (ID copy, power of attorney …): at most this many files, each at most 5 MB. */
+  static final int MAX_MATERIALS = 3;
+  static final long MAX_MATERIAL_BYTES = 5L * 1024 * 1024;
+  private static final Logger log = LoggerFactory.getLogger(ApplyPages.class);
 
   private final CaseRegistration registration;
   private final CaseRegister register;
@@ -61,9 +73,10 @@ class ApplyPages {
   private final Clock clock;
   private final int perAddressPerHour;
   private final int perIdPerDay;
+  private final Documents documents;
 
   ApplyPages(CaseRegistration registration, CaseRegister register, FormChallenge challenge, LookupThrottle throttle,
-      JdbcClient jdbc, Agencies agencies, AgencyClock today, WorkingDayCalendar calendar, Clock clock,
+      JdbcClient jdbc, Agencies agencies, AgencyClock today, WorkingDayCalendar calendar, Clock clock, Documents documents,
       @Value("${disclosure-desk.public.applications-per-address-per-hour:10}") int perAddressPerHour,
       @Value("${disclosure-desk.public.applications-per-id-per-day:5}") int perIdPerDay) {
     this.registration = registration;
@@ -77,6 +90,7 @@ class ApplyPages {
     this.clock = clock;
     this.perAddressPerHour = perAddressPerHour;
     this.perIdPerDay = perIdPerDay;
+    this.documents = documents;
   }
 
   /** {@code /apply/?agency=housing} opens the form with that agency chosen (an agency's own web site links so). */
@@ -86,8 +100,11 @@ class ApplyPages {
   }
 
   @PostMapping({"", "/"})
-  String submit(@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
-      HttpSession session, Model model) {
+  String submit(@RequestParam Map<String, String> form,
+      @RequestParam(name = "materials", required = false) List<MultipartFile> uploaded, HttpServletRequest request,
+      HttpServletResponse response, HttpSession session, Model model) {
+    List<MultipartFile> materials = uploaded == null ? List.of()
+        : uploaded.stream().filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank())).toList();
     response.setHeader("Cache-Control", "no-store");
     FormChallenge.Failure failure = challenge.check(session, form.get("challenge"), form.get("proof"));
     if (failure != FormChallenge.Failure.NONE) {
@@ -105,6 +122,7 @@ class ApplyPages {
     if (!"yes".equals(form.get("consent"))) {
       errors.put("consent", "请阅读并同意个人信息处理说明");
     }
+    materialErrors(materials).ifPresent(e -> errors.put("materials", e));
     RegistrationRequest r = request(form);
     String idNumber = r.applicant().idNumber() == null ? "" : r.applicant().idNumber().strip().toUpperCase(Locale.ROOT);
     String fingerprint = fingerprint(idNumber, r.description());
@@ -148,8 +166,54 @@ class ApplyPages {
     throttle.count(id, Duration.ofDays(1));
     jdbc.sql("insert into dd_online_application (fingerprint, agency_code, case_number, submitted_at) values (?, ?, ?, ?)")
         .params(fingerprint, agencyCode, done.caseNumber(), LocalDateTime.now(clock)).update();
+    model.addAttribute("materialsReceived", attach(agencyCode, done.caseNumber(), materials));
     response.setStatus(201);
     return confirmation(model, register.get(agencyCode, done.caseNumber()), done.verificationCode());
+  }
+
+  /** Why the attachments cannot be taken (too many, empty, too large, a type the store refuses), before anything is registered. */
+  private Optional<String> materialErrors(List<MultipartFile> materials) {
+    if (materials.size() > MAX_MATERIALS) {
+      return Optional.of("最多上传 " + MAX_MATERIALS + " 个文件");
+    }
+    List<String> problems = new java.util.ArrayList<>();
+    for (MultipartFile f : materials) {
+      String refusal = documents.refusal(() -> open(f), MAX_MATERIAL_BYTES);
+      if (refusal != null) {
+        problems.add(shortName(f) + "：" + refusal);
+      }
+    }
+    return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("；", problems));
+  }
+
+  /** The checked materials, attached to the new case as 申请材料 by the online applicant; how many were stored. */
+  private int attach(String agencyCode, String caseNumber, List<MultipartFile> materials) {
+    CurrentUser applicant = new CurrentUser(ACTOR, Set.of(Groups.PORTAL), Set.of(agencyCode));
+    int stored = 0;
+    for (MultipartFile f : materials) {
+      try {
+        documents.upload(caseNumber, f.getOriginalFilename(), DocumentKind.APPLICATION_MATERIAL.name(), () -> open(f),
+            applicant);
+        stored++;
+      } catch (RuntimeException e) {
+        // the case stands; reception asks for the file (the confirmation page says it did not arrive)
+        log.warn("material {} of online application {} not stored: {}", stored + 1, caseNumber, e.getMessage());
+      }
+    }
+    return stored;
+  }
+
+  private static java.io.InputStream open(MultipartFile f) {
+    try {
+      return f.getInputStream();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String shortName(MultipartFile f) {
+    String name = f.getOriginalFilename() == null ? "文件" : f.getOriginalFilename().strip();
+    return name.length() > 60 ? name.substring(0, 60) + "…" : name;
   }
 
   private String confirmation(Model model, CaseRecord c, String code) {

@@ -13,13 +13,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The public forms' body limit: a POST to {@code /apply/} or {@code /track/} declaring more than 64 KB
- * is refused with 413 before anything reads it (the forms carry text only; Tomcat's form-size limit
- * bounds a body sent without a length).
+ * is refused with 413 before anything reads it (Tomcat's form-size limit bounds a body sent without a
+ * length); the application form with its materials (multipart) may carry 3 × 5 MB more.
  */
 @Configuration
 class PublicBodyLimit {
 
   static final long MAX_BYTES = 64 * 1024;
+  /** The application form with its materials (ApplyPages: 3 files of 5 MB) and the text fields. */
+  static final long MAX_BYTES_WITH_MATERIALS = ApplyPages.MAX_MATERIALS * ApplyPages.MAX_MATERIAL_BYTES + MAX_BYTES;
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> publicBodyLimitFilter() {
@@ -27,10 +29,13 @@ class PublicBodyLimit {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
-        if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > MAX_BYTES) {
+        boolean withFiles = request.getContentType() != null && request.getContentType().startsWith("multipart/")
+            && request.getRequestURI().startsWith(request.getContextPath() + "/apply");
+        long limit = withFiles ? MAX_BYTES_WITH_MATERIALS : MAX_BYTES;
+        if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > limit) {
           response.setStatus(413);
           response.setContentType("text/plain;charset=UTF-8");
-          response.getWriter().write("提交的内容过大（上限 64 KB）。");
+          response.getWriter().write(withFiles ? "提交的内容过大（申请材料合计上限 15 MB）。" : "提交的内容过大（上限 64 KB）。");
           return;
         }
         chain.doFilter(request, response);

@@ -103,6 +103,35 @@ public class Documents {
     }
   }
 
+  /**
+   * Whether a file would be accepted as it stands (not empty, within {@code maxBytes}, a type the store
+   * takes): null when it would, else why not in Chinese. For a form that must refuse a bad attachment
+   * before it registers anything (the public application form).
+   */
+  public String refusal(Supplier<InputStream> content, long maxBytes) {
+    Hashing.Received received;
+    try (InputStream in = content.get()) {
+      received = Hashing.toTempFile(in, Math.min(maxBytes, limits.maxFileSize().toBytes()));
+    } catch (Hashing.TooLarge e) {
+      return "文件过大（上限 " + size(Math.min(maxBytes, limits.maxFileSize().toBytes())) + "）";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      if (received.size() == 0) {
+        return "文件为空（0 字节）";
+      }
+      inspector.inspect(received.file());
+      return null;
+    } catch (DocumentRefusedException e) {
+      return e.getMessage();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(received.file());
+    }
+  }
+
   /** The documents of a case the caller may see, oldest first. */
   public List<DocumentInfo> list(String caseNumber, CurrentUser user) {
     CaseRecord c = access.visible(caseNumber, user);

@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,7 @@ class PublicPagesBrowserIT {
       page.locator("#description").fill("本区2025年度道路维修工程的招标文件和中标结果");
       page.getByLabel("信息的提供形式").selectOption("ELECTRONIC");
       page.getByLabel("获取信息的方式").selectOption("EMAIL");
+      page.locator("#materials").setInputFiles(new FilePayload("身份证复印件.png", "image/png", idScan()));
       page.getByLabel("我已阅读并同意上述个人信息处理说明").check();
       page.screenshot(new Page.ScreenshotOptions().setPath(DOCS.resolve("public-apply.png")).setFullPage(true));
       at("2026-03-02T09:02");
@@ -106,6 +108,12 @@ class PublicPagesBrowserIT {
       String code = page.locator("#verification-code").textContent().strip();
       assertThat(page.locator("#received-on")).hasText("2026-03-02");
       assertThat(page.locator("#due-on")).hasText("2026-03-30");
+      // the ID scan is on the case as the applicant's material, as if uploaded through the portal API
+      assertThat(page.locator("#materials-received")).hasText("已收到 1 个文件");
+      var material = jdbc.sql("select name, kind, content_type from dd_document where case_number = ?").param(caseNumber)
+          .query().singleRow();
+      org.assertj.core.api.Assertions.assertThat(material).containsEntry("NAME", "身份证复印件.png")
+          .containsEntry("KIND", "APPLICATION_MATERIAL").containsEntry("CONTENT_TYPE", "image/png");
 
       // a wrong code: the same page as a wrong number
       page.navigate(url("/track/"));
@@ -164,5 +172,19 @@ class PublicPagesBrowserIT {
     page.getByLabel("查询码").fill(code);
     page.locator("#track-submit").click();
     page.locator("#stage").waitFor();
+  }
+
+  /** A small PNG standing for the applicant's scanned ID card. */
+  private static byte[] idScan() throws java.io.IOException {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(320, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 320, 200);
+    g.setColor(java.awt.Color.DARK_GRAY);
+    g.drawRect(10, 10, 300, 180);
+    g.dispose();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "png", out);
+    return out.toByteArray();
   }
 }
