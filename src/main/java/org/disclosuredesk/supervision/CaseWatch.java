@@ -2,7 +2,9 @@ package org.disclosuredesk.supervision;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.disclosuredesk.agency.AgencyClock;
 import org.disclosuredesk.agency.Departments;
 import org.disclosuredesk.calendar.WorkingDayCalendar;
@@ -53,8 +55,10 @@ class CaseWatch {
       }
       case OPEN -> { }
     }
+    // working days left, once per agency and due date: a city-wide list has hundreds of cases but few dates
+    Map<String, Map<LocalDate, Integer>> daysLeft = new HashMap<>();
     return query.find(agencyCodes, criteria, dueFrom, dueBefore).stream()
-        .map(row -> supervised(row, today))
+        .map(row -> supervised(row, today, daysLeft))
         .filter(criteria.filter()::accepts)
         .sorted(order(criteria.descending()))
         .toList();
@@ -69,8 +73,9 @@ class CaseWatch {
     return dueOn != null && dueOn.isBefore(clock.today());
   }
 
-  private SupervisedCase supervised(OpenCaseRow r, LocalDate today) {
-    Integer left = r.dueOn() == null ? null : calendar.workingDaysBetween(r.agencyCode(), today, r.dueOn());
+  private SupervisedCase supervised(OpenCaseRow r, LocalDate today, Map<String, Map<LocalDate, Integer>> daysLeft) {
+    Integer left = r.dueOn() == null ? null : daysLeft.computeIfAbsent(r.agencyCode(), a -> new HashMap<>())
+        .computeIfAbsent(r.dueOn(), due -> calendar.workingDaysBetween(r.agencyCode(), today, due));
     return new SupervisedCase(r.agencyCode(), r.caseNumber(), r.processInstanceId(), r.department(),
         r.department() == null ? null : departments.name(r.department()), r.applicantName(), r.receivedOn(),
         r.dueOn(), left, r.dueOn() != null && r.dueOn().isBefore(today), r.status(), r.channel(), r.currentTask(),

@@ -76,13 +76,12 @@ class OpenCaseQuery {
     }
   }
 
+  /** By position, in the order of {@link #COLUMNS} (a name lookup per column and row costs on long lists). */
   private static OpenCaseRow map(ResultSet rs, int row) throws SQLException {
-    return new OpenCaseRow(rs.getString("agency_code"), rs.getString("case_number"), rs.getString("process_instance_id"),
-        rs.getString("department"), rs.getObject("received_on", LocalDate.class),
-        rs.getObject("due_on", LocalDate.class), CaseStatus.valueOf(rs.getString("status")),
-        Channel.valueOf(rs.getString("channel")), rs.getString("applicant_name"),
-        ApplicantType.valueOf(rs.getString("applicant_type")), rs.getString("current_task"),
-        rs.getString("current_assignee"), localDateTime(rs.getTimestamp("current_task_since")));
+    return new OpenCaseRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), CaseStatus.valueOf(rs.getString(7)),
+        Channel.valueOf(rs.getString(8)), rs.getString(9), ApplicantType.valueOf(rs.getString(10)), rs.getString(11),
+        rs.getString(12), localDateTime(rs.getTimestamp(13)));
   }
 
   private static java.time.LocalDateTime localDateTime(Timestamp t) {
