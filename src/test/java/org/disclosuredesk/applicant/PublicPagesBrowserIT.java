@@ -46,6 +46,27 @@ class PublicPagesBrowserIT {
   @LocalServerPort int port;
   @Autowired RouteTestSupport route;
   @Autowired JdbcClient jdbc;
+  @Autowired org.disclosuredesk.notify.MailDrainer drainer;
+
+  private static final int SMTP_PORT = freePort();
+  private final com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+      new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+
+  /** The applicant's mails go to a GreenMail server of this test. */
+  @org.springframework.test.context.DynamicPropertySource
+  static void mail(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("disclosure.mail.from", () -> "ogi@example.gov.cn");
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @BeforeAll
   static void startBrowser() throws Exception {
@@ -69,6 +90,7 @@ class PublicPagesBrowserIT {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+    smtp.stop();
   }
 
   String url(String path) {
@@ -78,6 +100,7 @@ class PublicPagesBrowserIT {
   @Test
   void applyOnlineLookUpSupplementAndDownloadTheReply() throws Exception {
     jdbc.sql("delete from dd_public_throttle").update();
+    smtp.start();
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
         .setTimezoneId("Asia/Shanghai").setViewportSize(390, 844).setAcceptDownloads(true).setBypassCSP(true))) {
       Page page = context.newPage();
@@ -108,6 +131,16 @@ class PublicPagesBrowserIT {
       String code = page.locator("#verification-code").textContent().strip();
       assertThat(page.locator("#received-on")).hasText("2026-03-02");
       assertThat(page.locator("#due-on")).hasText("2026-03-30");
+      // the confirmation mail brings the case number and the code
+      drainer.drain();
+      String mail = null;
+      for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+        if (m.getAllRecipients()[0].toString().equals("wangwu@example.com")) {
+          mail = text(m);
+        }
+      }
+      org.assertj.core.api.Assertions.assertThat(mail).as("acknowledgement mail to the applicant").isNotNull()
+          .contains(caseNumber, "查询码：" + code);
       // the ID scan is on the case as the applicant's material, as if uploaded through the portal API
       assertThat(page.locator("#materials-received")).hasText("已收到 1 个文件");
       var material = jdbc.sql("select name, kind, content_type from dd_document where case_number = ?").param(caseNumber)
@@ -186,5 +219,19 @@ class PublicPagesBrowserIT {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     javax.imageio.ImageIO.write(img, "png", out);
     return out.toByteArray();
+  }
+
+  /** The decoded text of a mail (its text/plain parts). */
+  private static String text(jakarta.mail.Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return (String) part.getContent();
+    }
+    StringBuilder all = new StringBuilder();
+    if (part.getContent() instanceof jakarta.mail.Multipart parts) {
+      for (int i = 0; i < parts.getCount(); i++) {
+        all.append(text(parts.getBodyPart(i)));
+      }
+    }
+    return all.toString();
   }
 }
