@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.documents.Documents;
+import org.disclosuredesk.documents.ReleasedDocuments;
 import org.disclosuredesk.intake.ApplicantActions;
 import org.disclosuredesk.letters.IssuedLetter;
 import org.disclosuredesk.letters.Letters;
@@ -52,6 +55,8 @@ class TrackPages {
   /** A letter download allowed to this session until {@code until}. */
   record LetterToken(String caseNumber, long letterId, Instant until) implements java.io.Serializable {}
 
+  static final String DOCUMENT_TOKENS = "applicant.documentTokens";
+
   private final PublicLookup lookup;
   private final LookupThrottle throttle;
   private final ApplicantActions actions;
@@ -59,7 +64,13 @@ class TrackPages {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  TrackPages(PublicLookup lookup, LookupThrottle throttle, ApplicantActions actions, Letters letters, Clock clock) {
+  private final ReleasedDocuments released;
+  private final Agencies agencies;
+
+  TrackPages(PublicLookup lookup, LookupThrottle throttle, ApplicantActions actions, Letters letters, Clock clock,
+      ReleasedDocuments released, Agencies agencies) {
+    this.released = released;
+    this.agencies = agencies;
     this.lookup = lookup;
     this.throttle = throttle;
     this.actions = actions;
@@ -112,11 +123,40 @@ class TrackPages {
       return Map.<String, Object>of("title", l.title(), "date", l.date(), "token", token);
     }).toList();
     session.setAttribute(TOKENS, tokens);
+    // the released information itself (the whole document, or its redacted version) once the reply is out
+    boolean replied = progress.stage().equals("已答复") || progress.stage().equals("已办结");
+    Map<String, LetterToken> documentTokens = tokens(session, DOCUMENT_TOKENS);
+    documentTokens.values().removeIf(t -> t.until().isBefore(now));
+    List<Map<String, Object>> documents = !replied ? List.of()
+        : released.releasedVersions(agencies.holderOf(progress.caseNumber()), progress.caseNumber()).stream().map(d -> {
+          String token = token();
+          documentTokens.put(token, new LetterToken(progress.caseNumber(), d.id(), now.plus(LETTER_TOKEN)));
+          return Map.<String, Object>of("name", d.name(), "size", Documents.size(d.size()), "token", token);
+        }).toList();
+    session.setAttribute(DOCUMENT_TOKENS, documentTokens);
+    model.addAttribute("documents", documents);
     model.addAttribute("p", progress);
     model.addAttribute("downloads", downloads);
     model.addAttribute("mayWithdraw", !progress.stage().equals("已答复") && !progress.stage().equals("已办结"));
     model.addAttribute("maySupplement", progress.stage().equals("需补正"));
     return "track/case";
+  }
+
+  @GetMapping("/documents/{token}")
+  ResponseEntity<?> document(@PathVariable String token, HttpSession session) {
+    LetterToken t = tokens(session, DOCUMENT_TOKENS).get(token);
+    Optional<String> tracked = tracked(session);
+    if (t == null || t.until().isBefore(clock.instant()) || tracked.isEmpty() || !tracked.get().equals(t.caseNumber())) {
+      return ResponseEntity.status(404).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+          .body("下载链接已失效，请重新查询。");
+    }
+    return released.releasedFile(agencies.holderOf(t.caseNumber()), t.caseNumber(), t.letterId())
+        .<ResponseEntity<?>>map(f -> ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(f.fileName(), StandardCharsets.UTF_8).build().toString())
+            .header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .body(f.content()))
+        .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
   @GetMapping("/letters/{token}")
@@ -193,9 +233,13 @@ class TrackPages {
     return t instanceof Tracked tr && tr.until().isAfter(clock.instant()) ? Optional.of(tr.caseNumber()) : Optional.empty();
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, LetterToken> tokens(HttpSession session) {
-    Object t = session.getAttribute(TOKENS);
+    return tokens(session, TOKENS);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, LetterToken> tokens(HttpSession session, String attribute) {
+    Object t = session.getAttribute(attribute);
     return t instanceof Map<?, ?> m ? (Map<String, LetterToken>) m : new ConcurrentHashMap<>();
   }
 

@@ -324,7 +324,8 @@ public class Documents {
     return sb.substring(0, sb.length() - 1);
   }
 
-  static String size(long bytes) {
+  /** A file size for people: "120 KB", "3.4 MB". */
+  public static String size(long bytes) {
     if (bytes >= 1024 * 1024) {
       return "%.1f MB".formatted(bytes / 1024.0 / 1024.0);
     }

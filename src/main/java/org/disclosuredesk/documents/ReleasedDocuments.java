@@ -61,4 +61,20 @@ public class ReleasedDocuments {
     }
     return files;
   }
+
+  /** The released versions of a case (what the applicant may download once the reply is out), in decision order. */
+  public List<DocumentInfo> releasedVersions(String agencyCode, String caseNumber) {
+    return review.released(agencyCode, caseNumber).stream().map(DocumentReview.Released::version).toList();
+  }
+
+  /** One released version's content, read and verified from the store; empty unless it is released for this case. */
+  public java.util.Optional<ReleasedFile> releasedFile(String agencyCode, String caseNumber, long versionId) {
+    return releasedVersions(agencyCode, caseNumber).stream().filter(v -> v.id() == versionId).findFirst().map(v -> {
+      try (InputStream in = store.open(v.sha256())) {
+        return new ReleasedFile(v.name(), v.contentType(), in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
 }

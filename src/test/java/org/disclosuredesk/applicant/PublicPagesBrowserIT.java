@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.disclosuredesk.identity.CurrentUser;
+import org.disclosuredesk.identity.Groups;
 import org.disclosuredesk.route.RouteTestSupport;
 import org.disclosuredesk.tasklist.Chromium;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +49,8 @@ class PublicPagesBrowserIT {
   @Autowired RouteTestSupport route;
   @Autowired JdbcClient jdbc;
   @Autowired org.disclosuredesk.notify.MailDrainer drainer;
+  @Autowired org.disclosuredesk.documents.Documents documents;
+  @Autowired org.disclosuredesk.documents.DocumentReview review;
 
   private static final int SMTP_PORT = freePort();
   private final com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
@@ -186,12 +190,22 @@ class PublicPagesBrowserIT {
       assertThat(restarted).isGreaterThan("2026-03-30");
       page.screenshot(new Page.ScreenshotOptions().setPath(DOCS.resolve("public-track.png")).setFullPage(true));
 
-      // the reply
+      // the reply: the department found the document, the reviewer released it whole
       route.acceptFor(pi, "planning");
+      byte[] foundPdf = onePagePdf();
+      org.disclosuredesk.documents.DocumentInfo found = documents.upload(caseNumber, "人民路大修工程中标结果.pdf",
+          "RESPONSIVE", () -> new java.io.ByteArrayInputStream(foundPdf),
+          new CurrentUser("officer-planning", java.util.Set.of("dept-planning"), java.util.Set.of("default")));
       route.propose(pi, "DISCLOSE");
+      review.decide(caseNumber, found.id(), org.disclosuredesk.documents.DocumentDecision.Decision.RELEASE, null,
+          new CurrentUser("reviewer", java.util.Set.of(Groups.CONFIDENTIALITY), java.util.Set.of("default")));
       route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "APPROVE");
       page.reload();
       assertThat(page.locator("#stage")).hasText("已答复");
+      assertThat(page.locator("#documents")).containsText("人民路大修工程中标结果.pdf");
+      Download released = page.waitForDownload(() -> page.locator("#documents a").first().click());
+      org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(released.path())).isEqualTo(onePagePdf());
+      org.assertj.core.api.Assertions.assertThat(released.suggestedFilename()).isEqualTo("人民路大修工程中标结果.pdf");
       assertThat(page.locator("#letters")).containsText("答复书");
       Download download = page.waitForDownload(() -> page.locator("#letters a[aria-label$='PDF']").last().click());
       Path pdf = download.path();
@@ -233,5 +247,20 @@ class PublicPagesBrowserIT {
       }
     }
     return all.toString();
+  }
+
+  private static byte[] pdf;
+
+  /** A one-page PDF standing for the released information (the same bytes every call). */
+  private static synchronized byte[] onePagePdf() throws java.io.IOException {
+    if (pdf == null) {
+      try (org.apache.pdfbox.pdmodel.PDDocument d = new org.apache.pdfbox.pdmodel.PDDocument()) {
+        d.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        d.save(out);
+        pdf = out.toByteArray();
+      }
+    }
+    return pdf;
   }
 }
