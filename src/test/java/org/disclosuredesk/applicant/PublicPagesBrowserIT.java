@@ -52,24 +52,13 @@ class PublicPagesBrowserIT {
   @Autowired org.disclosuredesk.documents.Documents documents;
   @Autowired org.disclosuredesk.documents.DocumentReview review;
 
-  private static final int SMTP_PORT = freePort();
-  private final com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
-      new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+  private static final int SMTP_PORT = org.disclosuredesk.support.TestSmtp.freePort();
+  private final com.icegreen.greenmail.util.GreenMail smtp = org.disclosuredesk.support.TestSmtp.server(SMTP_PORT);
 
   /** The applicant's mails go to a GreenMail server of this test. */
   @org.springframework.test.context.DynamicPropertySource
   static void mail(org.springframework.test.context.DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
-    registry.add("disclosure.mail.from", () -> "ogi@example.gov.cn");
-  }
-
-  private static int freePort() {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    org.disclosuredesk.support.TestSmtp.register(registry, SMTP_PORT);
   }
 
   @BeforeAll
