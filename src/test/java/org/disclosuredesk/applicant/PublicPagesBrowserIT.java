@@ -181,6 +181,9 @@ class PublicPagesBrowserIT {
 
       // the reply: the department found the document, the reviewer released it whole
       route.acceptFor(pi, "planning");
+      page.reload();
+      assertThat(page.locator("#stage")).hasText("办理中");
+      assertThat(page.locator("#due-on")).hasText(restarted);
       byte[] foundPdf = onePagePdf();
       org.disclosuredesk.documents.DocumentInfo found = documents.upload(caseNumber, "人民路大修工程中标结果.pdf",
           "RESPONSIVE", () -> new java.io.ByteArrayInputStream(foundPdf),

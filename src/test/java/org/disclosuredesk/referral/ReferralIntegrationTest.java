@@ -261,6 +261,12 @@ class ReferralIntegrationTest {
     assertThat(atSecond.path("agency").asText()).isEqualTo("市住房和城乡建设局");
     assertThat(atSecond.path("referredFrom").path("caseNumber").asText()).isEqualTo(first);
     assertThat(atSecond.path("referredTo").isNull()).isTrue();
+    // the progress page says the same in words
+    org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+    mvc.perform(post("/track/").session(session).with(csrf()).param("caseNumber", first).param("code", firstCode));
+    String page = mvc.perform(get("/track/case").session(session)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("申请已转送", "市住房和城乡建设局", second, "当前状态：<strong id=\"referred-to-stage\">已登记</strong>");
     // one case's code does not open the other
     assertThat(api.post(null, "/api/public/lookup", "{\"caseNumber\":\"" + second + "\",\"code\":\"" + firstCode + "\"}")
         .status()).isEqualTo(404);
