@@ -238,7 +238,7 @@ class ReferralIntegrationTest {
   }
 
   @Test
-  void theApplicantFollowsTheReferredApplicationUnderBothNumbers() {
+  void theApplicantFollowsTheReferredApplicationUnderBothNumbers() throws Exception {
     jdbc.sql("delete from dd_public_throttle").update();
     String first = concludedNotThisAgency("某安置房项目分配方案");
     at("2026-12-02T09:00");
