@@ -57,8 +57,9 @@ class CaseWatch {
     }
     // working days left, once per agency and due date: a city-wide list has hundreds of cases but few dates
     Map<String, Map<LocalDate, Integer>> daysLeft = new HashMap<>();
+    Map<String, String> departmentNames = new HashMap<>();
     return query.find(agencyCodes, criteria, dueFrom, dueBefore).stream()
-        .map(row -> supervised(row, today, daysLeft))
+        .map(row -> supervised(row, today, daysLeft, departmentNames))
         .filter(criteria.filter()::accepts)
         .sorted(order(criteria.descending()))
         .toList();
@@ -73,11 +74,13 @@ class CaseWatch {
     return dueOn != null && dueOn.isBefore(clock.today());
   }
 
-  private SupervisedCase supervised(OpenCaseRow r, LocalDate today, Map<String, Map<LocalDate, Integer>> daysLeft) {
+  private SupervisedCase supervised(OpenCaseRow r, LocalDate today, Map<String, Map<LocalDate, Integer>> daysLeft,
+      Map<String, String> departmentNames) {
     Integer left = r.dueOn() == null ? null : daysLeft.computeIfAbsent(r.agencyCode(), a -> new HashMap<>())
         .computeIfAbsent(r.dueOn(), due -> calendar.workingDaysBetween(r.agencyCode(), today, due));
     return new SupervisedCase(r.agencyCode(), r.caseNumber(), r.processInstanceId(), r.department(),
-        r.department() == null ? null : departments.name(r.department()), r.applicantName(), r.receivedOn(),
+        r.department() == null ? null : departmentNames.computeIfAbsent(r.department(), departments::name),
+        r.applicantName(), r.receivedOn(),
         r.dueOn(), left, r.dueOn() != null && r.dueOn().isBefore(today), r.status(), r.channel(), r.currentTask(),
         r.assignee(), r.currentTaskSince());
   }

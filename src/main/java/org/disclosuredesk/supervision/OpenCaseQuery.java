@@ -81,7 +81,7 @@ class OpenCaseQuery {
     return new OpenCaseRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
         rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), CaseStatus.valueOf(rs.getString(7)),
         Channel.valueOf(rs.getString(8)), rs.getString(9), ApplicantType.valueOf(rs.getString(10)), rs.getString(11),
-        rs.getString(12), localDateTime(rs.getTimestamp(13)));
+        rs.getString(12), rs.getObject(13, java.time.LocalDateTime.class));
   }
 
   private static java.time.LocalDateTime localDateTime(Timestamp t) {
