@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.agency.AgencyClock;
@@ -27,8 +26,6 @@ import org.disclosuredesk.casefile.IdType;
 import org.disclosuredesk.casefile.InfoFormat;
 import org.disclosuredesk.documents.DocumentKind;
 import org.disclosuredesk.documents.Documents;
-import org.disclosuredesk.identity.CurrentUser;
-import org.disclosuredesk.identity.Groups;
 import org.disclosuredesk.intake.CaseRegistration;
 import org.disclosuredesk.intake.Registration;
 import org.disclosuredesk.intake.RegistrationRequest;
@@ -103,8 +100,7 @@ class ApplyPages {
   String submit(@RequestParam Map<String, String> form,
       @RequestParam(name = "materials", required = false) List<MultipartFile> uploaded, HttpServletRequest request,
       HttpServletResponse response, HttpSession session, Model model) {
-    List<MultipartFile> materials = uploaded == null ? List.of()
-        : uploaded.stream().filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank())).toList();
+    List<MultipartFile> materials = chosen(uploaded);
     response.setHeader("Cache-Control", "no-store");
     FormChallenge.Failure failure = challenge.check(session, form.get("challenge"), form.get("proof"));
     if (failure != FormChallenge.Failure.NONE) {
@@ -166,13 +162,19 @@ class ApplyPages {
     throttle.count(id, Duration.ofDays(1));
     jdbc.sql("insert into dd_online_application (fingerprint, agency_code, case_number, submitted_at) values (?, ?, ?, ?)")
         .params(fingerprint, agencyCode, done.caseNumber(), LocalDateTime.now(clock)).update();
-    model.addAttribute("materialsReceived", attach(agencyCode, done.caseNumber(), materials));
+    model.addAttribute("materialsReceived", attach(done.caseNumber(), materials));
     response.setStatus(201);
     return confirmation(model, register.get(agencyCode, done.caseNumber()), done.verificationCode());
   }
 
+  /** The files actually chosen (a form's empty file field still sends a part with no name and no bytes). */
+  static List<MultipartFile> chosen(List<MultipartFile> uploaded) {
+    return uploaded == null ? List.of() : uploaded.stream()
+        .filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank())).toList();
+  }
+
   /** Why the attachments cannot be taken (too many, empty, too large, a type the store refuses), before anything is registered. */
-  private Optional<String> materialErrors(List<MultipartFile> materials) {
+  Optional<String> materialErrors(List<MultipartFile> materials) {
     if (materials.size() > MAX_MATERIALS) {
       return Optional.of("最多上传 " + MAX_MATERIALS + " 个文件");
     }
@@ -187,13 +189,12 @@ class ApplyPages {
   }
 
   /** The checked materials, attached to the new case as 申请材料 by the online applicant; how many were stored. */
-  private int attach(String agencyCode, String caseNumber, List<MultipartFile> materials) {
-    CurrentUser applicant = new CurrentUser(ACTOR, Set.of(Groups.PORTAL), Set.of(agencyCode));
+  private int attach(String caseNumber, List<MultipartFile> materials) {
     int stored = 0;
     for (MultipartFile f : materials) {
       try {
-        documents.upload(caseNumber, f.getOriginalFilename(), DocumentKind.APPLICATION_MATERIAL.name(), () -> open(f),
-            applicant);
+        documents.uploadByApplicant(caseNumber, f.getOriginalFilename(), DocumentKind.APPLICATION_MATERIAL, () -> open(f),
+            ACTOR);
         stored++;
       } catch (RuntimeException e) {
         // the case stands; reception asks for the file (the confirmation page says it did not arrive)
@@ -203,7 +204,7 @@ class ApplyPages {
     return stored;
   }
 
-  private static java.io.InputStream open(MultipartFile f) {
+  static java.io.InputStream open(MultipartFile f) {
     try {
       return f.getInputStream();
     } catch (java.io.IOException e) {

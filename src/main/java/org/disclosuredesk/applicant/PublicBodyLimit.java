@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The public forms' body limit: a POST to {@code /apply/} or {@code /track/} declaring more than 64 KB
  * is refused with 413 before anything reads it (Tomcat's form-size limit bounds a body sent without a
- * length); the application form with its materials (multipart) may carry 3 × 5 MB more.
+ * length); the application form with its materials and the supplement with its files (multipart) may
+ * carry 3 × 5 MB more.
  */
 @Configuration
 class PublicBodyLimit {
@@ -30,12 +31,13 @@ class PublicBodyLimit {
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
         boolean withFiles = request.getContentType() != null && request.getContentType().startsWith("multipart/")
-            && request.getRequestURI().startsWith(request.getContextPath() + "/apply");
+            && (request.getRequestURI().startsWith(request.getContextPath() + "/apply")
+                || request.getRequestURI().equals(request.getContextPath() + "/track/supplement"));
         long limit = withFiles ? MAX_BYTES_WITH_MATERIALS : MAX_BYTES;
         if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > limit) {
           response.setStatus(413);
           response.setContentType("text/plain;charset=UTF-8");
-          response.getWriter().write(withFiles ? "提交的内容过大（申请材料合计上限 15 MB）。" : "提交的内容过大（上限 64 KB）。");
+          response.getWriter().write(withFiles ? "提交的内容过大（所附文件合计上限 15 MB）。" : "提交的内容过大（上限 64 KB）。");
           return;
         }
         chain.doFilter(request, response);

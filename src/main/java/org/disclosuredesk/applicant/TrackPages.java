@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.documents.DocumentKind;
 import org.disclosuredesk.documents.Documents;
 import org.disclosuredesk.documents.ReleasedDocuments;
 import org.disclosuredesk.intake.ApplicantActions;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -43,6 +45,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/track")
 class TrackPages {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrackPages.class);
 
   static final String TRACKED = "applicant.trackedCase";
   static final String TOKENS = "applicant.letterTokens";
@@ -66,9 +70,13 @@ class TrackPages {
 
   private final ReleasedDocuments released;
   private final Agencies agencies;
+  private final Documents documents;
+  private final ApplyPages apply;
 
   TrackPages(PublicLookup lookup, LookupThrottle throttle, ApplicantActions actions, Letters letters, Clock clock,
-      ReleasedDocuments released, Agencies agencies) {
+      ReleasedDocuments released, Agencies agencies, Documents documents, ApplyPages apply) {
+    this.documents = documents;
+    this.apply = apply;
     this.released = released;
     this.agencies = agencies;
     this.lookup = lookup;
@@ -184,12 +192,29 @@ class TrackPages {
   }
 
   @PostMapping("/supplement")
-  String supplement(@RequestParam(required = false) String note, HttpSession session, RedirectAttributes flash) {
-    return act(session, flash, "补正已提交，答复期限自补正之日重新计算。", n -> {
+  String supplement(@RequestParam(required = false) String note,
+      @RequestParam(name = "files", required = false) List<MultipartFile> uploaded, HttpSession session,
+      RedirectAttributes flash) {
+    List<MultipartFile> files = ApplyPages.chosen(uploaded);
+    return act(session, flash, "补正已提交" + (files.isEmpty() ? "" : "（含 " + files.size() + " 个文件）")
+        + "，答复期限自补正之日重新计算。", n -> {
       if (note == null || note.isBlank()) {
         throw new InvalidInputException("note", "请填写补正内容");
       }
+      // every file checked before anything is recorded: a refused file changes nothing
+      apply.materialErrors(files).ifPresent(e -> {
+        throw new InvalidInputException("files", e);
+      });
       actions.supplementByApplicant(n, note.strip());
+      for (MultipartFile f : files) {
+        try {
+          documents.uploadByApplicant(n, f.getOriginalFilename(), DocumentKind.SUPPLEMENT, () -> ApplyPages.open(f),
+              ApplyPages.ACTOR);
+        } catch (RuntimeException e) {
+          // the supplement stands (its text is recorded); the file is asked for again at the desk
+          log.warn("supplement file of {} not stored: {}", n, e.getMessage());
+        }
+      }
     });
   }
 

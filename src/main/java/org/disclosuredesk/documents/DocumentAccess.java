@@ -35,6 +35,17 @@ class DocumentAccess {
         .orElseThrow(() -> new CaseNotFoundException(caseNumber));
   }
 
+  /**
+   * The case for the applicant, who proved its verification code on the public pages: only their own
+   * materials or supplement (申请材料, 补正材料).
+   */
+  CaseRecord forApplicant(String caseNumber, DocumentKind kind) {
+    if (kind != DocumentKind.APPLICATION_MATERIAL && kind != DocumentKind.SUPPLEMENT) {
+      throw new DocumentRefusedException(403, "kind", "申请人只能上传申请材料或补正材料");
+    }
+    return register.find(agencies.holderOf(caseNumber), caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+  }
+
   /** The case, if the caller may attach a document of this kind to it; 404 when it may not see it, 403 otherwise. */
   CaseRecord forUpload(String caseNumber, DocumentKind kind, CurrentUser user) {
     if (user.in(Groups.PORTAL) && !user.in(Groups.RECEPTION) && !user.in(Groups.SUPERVISORS) && !user.in(Groups.ADMIN)) {

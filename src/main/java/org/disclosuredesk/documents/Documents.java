@@ -63,7 +63,20 @@ public class Documents {
   public DocumentInfo upload(String caseNumber, String fileName, String kindName, Supplier<InputStream> content,
       CurrentUser user) {
     DocumentKind kind = kind(kindName);
-    CaseRecord c = access.forUpload(caseNumber, kind, user);
+    return store(access.forUpload(caseNumber, kind, user), caseNumber, fileName, kind, content, user.id());
+  }
+
+  /**
+   * A file from the applicant, who proved the case's verification code on the public pages (or applied
+   * there): 申请材料 or 补正材料 only, recorded as uploaded by {@code actor}.
+   */
+  public DocumentInfo uploadByApplicant(String caseNumber, String fileName, DocumentKind kind,
+      Supplier<InputStream> content, String actor) {
+    return store(access.forApplicant(caseNumber, kind), caseNumber, fileName, kind, content, actor);
+  }
+
+  private DocumentInfo store(CaseRecord c, String caseNumber, String fileName, DocumentKind kind,
+      Supplier<InputStream> content, String uploadedBy) {
     if (content == null) {
       throw new InvalidInputException("file", "缺少文件（multipart 部分 file）");
     }
@@ -90,8 +103,8 @@ public class Documents {
           throw new UncheckedIOException(e);
         }
         DocumentInfo info = register.insert(c.agencyCode(), caseNumber, name, kind, contentType, received.size(),
-            received.sha256(), null, user.id());
-        cases.record(c.agencyCode(), caseNumber, "DOCUMENT_UPLOADED", user.id(),
+            received.sha256(), null, uploadedBy);
+        cases.record(c.agencyCode(), caseNumber, "DOCUMENT_UPLOADED", uploadedBy,
             "上传文件（%s）：%s，%s，SHA-256 %s".formatted(kind.label(), name, size(received.size()),
                 received.sha256().substring(0, 12)));
         return info;

@@ -90,6 +90,44 @@ class ApplyIntegrationTest {
     return mvc.perform(post).andReturn().getResponse();
   }
 
+  /** As {@link #apply}, multipart with these files (name → content) in the field {@code materials}. */
+  MockHttpServletResponse applyWithFiles(Map<String, String> form, Map<String, byte[]> files) throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    at("2026-03-02T09:00");
+    String page = mvc.perform(get("/apply/").session(session)).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("name=\"challenge\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(m.find()).isTrue();
+    String token = m.group(1);
+    at("2026-03-02T09:01");
+    var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/apply/");
+    files.forEach((name, content) -> post.file(new org.springframework.mock.web.MockMultipartFile("materials", name,
+        "application/octet-stream", content)));
+    post.session(session).with(csrf()).param("challenge", token)
+        .param("proof", String.valueOf(FormChallenge.solve(token, challenge.bits()))).param("agency", "default");
+    form.forEach(post::param);
+    return mvc.perform(post).andReturn().getResponse();
+  }
+
+  @Test
+  void aMaterialTheStoreRefusesOrOneTooManyRegistersNothing() throws Exception {
+    long cases = cases();
+    long documents = jdbc.sql("select count(*) from dd_document").query(Long.class).single();
+    MockHttpServletResponse fake = applyWithFiles(valid("2025年度城市排水规划"),
+        Map.of("身份证.pdf", "这不是PDF文件，只是一段文字".getBytes(StandardCharsets.UTF_8)));
+    assertThat(fake.getStatus()).isEqualTo(400);
+    assertThat(text(fake)).contains("身份证.pdf：");
+    Map<String, byte[]> four = new LinkedHashMap<>();
+    for (int i = 1; i <= 4; i++) {
+      four.put("材料" + i + ".pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+    }
+    MockHttpServletResponse tooMany = applyWithFiles(valid("2025年度城市排水规划"), four);
+    assertThat(tooMany.getStatus()).isEqualTo(400);
+    assertThat(text(tooMany)).contains("最多上传 3 个文件");
+    assertThat(cases()).isEqualTo(cases);
+    assertThat(jdbc.sql("select count(*) from dd_document").query(Long.class).single()).isEqualTo(documents);
+  }
+
   static String text(MockHttpServletResponse r) throws Exception {
     return r.getContentAsString(StandardCharsets.UTF_8);
   }

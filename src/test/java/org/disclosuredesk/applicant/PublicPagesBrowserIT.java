@@ -172,8 +172,11 @@ class PublicPagesBrowserIT {
       at("2026-03-05T10:00");
       lookUp(page, caseNumber, code);
       page.getByLabel("补正内容（按补正告知书的要求说明所需信息）").fill("项目名称：人民路大修工程（2025）");
+      page.locator("#supplement-files").setInputFiles(new FilePayload("项目名称说明.png", "image/png", idScan()));
       page.locator("#submit-supplement").click();
-      assertThat(page.locator("#flash-ok")).containsText("补正已提交");
+      assertThat(page.locator("#flash-ok")).containsText("补正已提交（含 1 个文件）");
+      org.assertj.core.api.Assertions.assertThat(jdbc.sql("select kind from dd_document where case_number = ? and name = ?")
+          .params(caseNumber, "项目名称说明.png").query(String.class).single()).isEqualTo("SUPPLEMENT");
       assertThat(page.locator("#stage")).hasText(java.util.regex.Pattern.compile("已登记|办理中"));
       String restarted = page.locator("#due-on").textContent().strip();
       assertThat(restarted).isGreaterThan("2026-03-30");
