@@ -201,7 +201,7 @@ class DisclosureDeskBenchmark {
   private static void workInProcess(ProcessEngine engine, String businessKey, String user, String taskKey,
       Map<String, Object> values) {
     IdentityService identity = engine.getIdentityService();
-    identity.setAuthentication(user, GROUPS.get(user));
+    identity.setAuthentication(user, GROUPS.get(user), List.of(Agency.DEFAULT)); // the agency is its tenant
     try {
       TaskService tasks = engine.getTaskService();
       FormService forms = engine.getFormService();
