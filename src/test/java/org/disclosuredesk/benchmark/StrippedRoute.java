@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimeDate;
@@ -19,7 +20,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * processes/disclosure-request.bpmn (no second copy is kept): every service and business-rule task
  * becomes the no-op expression {@code ${null}}, every task and execution listener goes, user tasks lose
  * their computed due dates, and timers wait until a fixed date far ahead. Flows, gateways, forms,
- * candidate groups, async points and timers stay, so the engine does the same work per step.
+ * candidate groups, async points and timers stay, so the engine does the same work per step; the gateways
+ * read the officer's proposed outcome, which the application would have copied into {@code outcome}.
  */
 final class StrippedRoute {
 
@@ -50,6 +52,11 @@ final class StrippedRoute {
     for (UserTask t : model.getModelElementsByType(UserTask.class)) {
       t.removeAttributeNs(CAMUNDA, "dueDate");
       t.removeAttributeNs(CAMUNDA, "followUpDate");
+    }
+    // nobody turns the officer's proposal into the outcome the gateways read: they read the proposal
+    // (the form's own field, so the submission stays within handleRequestForm's fields)
+    for (ConditionExpression c : model.getModelElementsByType(ConditionExpression.class)) {
+      c.setTextContent(c.getTextContent().replaceAll("\\boutcome ==", "proposedOutcome =="));
     }
     for (TimeDate d : model.getModelElementsByType(TimeDate.class)) {
       d.setTextContent("2099-12-31T00:00:00");
