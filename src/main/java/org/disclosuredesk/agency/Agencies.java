@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.disclosuredesk.web.ConflictException;
 import org.disclosuredesk.web.FieldError;
 import org.disclosuredesk.web.InvalidInputException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,13 +91,23 @@ public class Agencies {
       throw new ConflictException("caseNumberPrefix", "案件编号前缀 " + a.caseNumberPrefix() + " 已被其他机关使用");
     }
     Timestamp now = Timestamp.from(clock.instant());
-    jdbc.sql("""
-        insert into dd_agency (code, name, case_number_prefix, seal_text, contact_phone, contact_address,
-            reconsideration_body, court, created_at, updated_at, updated_by)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(a.code(), a.name(), a.caseNumberPrefix(), a.sealText(), a.contactPhone(), a.contactAddress(),
-            a.reconsiderationBody(), a.court(), now, now, by)
-        .update();
+    try {
+      jdbc.sql("""
+          insert into dd_agency (code, name, case_number_prefix, seal_text, contact_phone, contact_address,
+              reconsideration_body, court, created_at, updated_at, updated_by)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(a.code(), a.name(), a.caseNumberPrefix(), a.sealText(), a.contactPhone(), a.contactAddress(),
+              a.reconsiderationBody(), a.court(), now, now, by)
+          .update();
+    } catch (DuplicateKeyException e) {
+      // another node (whose agency this node's snapshot does not show yet) or a concurrent call got there first
+      forget();
+      boolean prefix = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT)
+          .contains("uq_dd_agency_prefix");
+      throw prefix
+          ? new ConflictException("caseNumberPrefix", "案件编号前缀 " + a.caseNumberPrefix() + " 已被其他机关使用")
+          : new ConflictException("code", "机关代码 " + a.code() + " 已存在");
+    }
     forget();
     return get(a.code());
   }

@@ -114,7 +114,13 @@ public class Departments {
       throw new ConflictException("code", "部门代码 " + code + " 已被其他机关使用");
     }
     if (holder == null) {
-      insertIfAbsent(agencyCode, code, name.strip());
+      try {
+        insertIfAbsent(agencyCode, code, name.strip());
+      } catch (org.springframework.dao.DuplicateKeyException e) {
+        // added at the same moment elsewhere: the caller tries again and sees whose it is
+        forget();
+        throw new ConflictException("code", "部门代码 " + code + " 刚被添加，请刷新后重试");
+      }
     } else {
       jdbc.sql("update dd_department set name = ? where code = ?").params(name.strip(), code).update();
       forget();

@@ -143,6 +143,19 @@ class AgencyAdministrationIntegrationTest {
         .formatted(code, suffix()));
     assertThat(deptTaken.status()).isEqualTo(409);
     assertThat(deptTaken.errorFields()).containsExactly("code");
+    // an agency another node added a moment ago (this node's snapshot may not show it yet): 409, not 500
+    String raced = "r" + suffix().toLowerCase(Locale.ROOT);
+    agencies.all(); // a fresh snapshot without it
+    jdbc.sql("insert into dd_agency (code, name, case_number_prefix, seal_text, contact_phone, contact_address,"
+        + " reconsideration_body, court, created_at, updated_at) values (?, '某局', ?, '章', '1', '地址', '政府', '法院',"
+        + " current_timestamp, current_timestamp)").params(raced, "R" + suffix()).update();
+    Response race = api.post("admin", "/api/agencies", """
+        {"code":"%s","name":"某局","caseNumberPrefix":"Q%s","sealText":"章","contactPhone":"1","contactAddress":"地址",
+         "reconsiderationBody":"政府","court":"法院"}""".formatted(raced, suffix()));
+    assertThat(race.status()).as(race.body()).isEqualTo(409);
+    assertThat(race.errorFields()).containsExactly("code");
+    jdbc.sql("delete from dd_agency where code = ?").param(raced).update();
+    agencies.forget();
     Response notJson = api.post("admin", "/api/agencies", "{\"code\":");
     assertThat(notJson.status()).isEqualTo(400);
 
