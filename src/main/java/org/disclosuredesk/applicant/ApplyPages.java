@@ -25,7 +25,6 @@ import org.disclosuredesk.casefile.Delivery;
 import org.disclosuredesk.casefile.IdType;
 import org.disclosuredesk.casefile.InfoFormat;
 import org.disclosuredesk.documents.DocumentKind;
-import org.disclosuredesk.documents.Documents;
 import org.disclosuredesk.intake.CaseRegistration;
 import org.disclosuredesk.intake.Registration;
 import org.disclosuredesk.intake.RegistrationRequest;
@@ -36,6 +35,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,16 +48,15 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code /apply/}: the online application (网上申请), no sign-in. The same registration and validation
  * as {@code POST /api/requests} (channel ONLINE: received on the day of confirmation, on a rest day the
  * next working day), behind a form challenge ({@link FormChallenge}), limits per address and per ID
- * number, and "the same request twice within a day shows the first case".
+ * number, and "the same request twice within a day shows the first case". The case, its route, its
+ * acknowledgement and the applicant's materials are written in one transaction: a crash or a file that
+ * cannot be stored leaves nothing, and the applicant's resubmission registers the whole application.
  */
 @Controller
 @RequestMapping("/apply")
 class ApplyPages {
 
   static final String ACTOR = "online-applicant";
-  /** The applicant's materials (ID copy, power of attorney …): at most this many files, each at most 5 MB. */
-  static final int MAX_MATERIALS = 3;
-  static final long MAX_MATERIAL_BYTES = 5L * 1024 * 1024;
   private static final Logger log = LoggerFactory.getLogger(ApplyPages.class);
 
   private final CaseRegistration registration;
@@ -70,10 +70,12 @@ class ApplyPages {
   private final Clock clock;
   private final int perAddressPerHour;
   private final int perIdPerDay;
-  private final Documents documents;
+  private final ApplicantFiles files;
+  private final TransactionTemplate transaction;
 
   ApplyPages(CaseRegistration registration, CaseRegister register, FormChallenge challenge, LookupThrottle throttle,
-      JdbcClient jdbc, Agencies agencies, AgencyClock today, WorkingDayCalendar calendar, Clock clock, Documents documents,
+      JdbcClient jdbc, Agencies agencies, AgencyClock today, WorkingDayCalendar calendar, Clock clock, ApplicantFiles files,
+      PlatformTransactionManager transactions,
       @Value("${disclosure-desk.public.applications-per-address-per-hour:10}") int perAddressPerHour,
       @Value("${disclosure-desk.public.applications-per-id-per-day:5}") int perIdPerDay) {
     this.registration = registration;
@@ -87,7 +89,8 @@ class ApplyPages {
     this.clock = clock;
     this.perAddressPerHour = perAddressPerHour;
     this.perIdPerDay = perIdPerDay;
-    this.documents = documents;
+    this.files = files;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /** {@code /apply/?agency=housing} opens the form with that agency chosen (an agency's own web site links so). */
@@ -100,7 +103,7 @@ class ApplyPages {
   String submit(@RequestParam Map<String, String> form,
       @RequestParam(name = "materials", required = false) List<MultipartFile> uploaded, HttpServletRequest request,
       HttpServletResponse response, HttpSession session, Model model) {
-    List<MultipartFile> materials = chosen(uploaded);
+    List<MultipartFile> materials = ApplicantFiles.chosen(uploaded);
     response.setHeader("Cache-Control", "no-store");
     FormChallenge.Failure failure = challenge.check(session, form.get("challenge"), form.get("proof"));
     if (failure != FormChallenge.Failure.NONE) {
@@ -118,7 +121,7 @@ class ApplyPages {
     if (!"yes".equals(form.get("consent"))) {
       errors.put("consent", "请阅读并同意个人信息处理说明");
     }
-    materialErrors(materials).ifPresent(e -> errors.put("materials", e));
+    files.refusal(materials).ifPresent(e -> errors.put("materials", e));
     RegistrationRequest r = request(form);
     String idNumber = r.applicant().idNumber() == null ? "" : r.applicant().idNumber().strip().toUpperCase(Locale.ROOT);
     String fingerprint = fingerprint(idNumber, r.description());
@@ -126,6 +129,8 @@ class ApplyPages {
     if (errors.isEmpty() && first.isPresent()) {
       CaseRecord c = register.get(agencyCode, first.get());
       model.addAttribute("duplicate", true);
+      // the first case keeps what it was registered with: files chosen now are not added to it unseen
+      model.addAttribute("materialsNotTaken", materials.size());
       return confirmation(model, c, null);
     }
     String address = "apply-ip:" + request.getRemoteAddr();
@@ -148,73 +153,34 @@ class ApplyPages {
       response.setStatus(400);
       return form(session, model, form, errors);
     }
+    String holder = agencyCode;
     Registration done;
     try {
-      done = registration.registerAndStart(agencyCode, r, null, ACTOR);
+      done = transaction.execute(tx -> {
+        Registration d = registration.registerAndStart(holder, r, null, ACTOR);
+        jdbc.sql("insert into dd_online_application (fingerprint, agency_code, case_number, submitted_at) values (?, ?, ?, ?)")
+            .params(fingerprint, holder, d.caseNumber(), LocalDateTime.now(clock)).update();
+        files.store(d.caseNumber(), materials, DocumentKind.APPLICATION_MATERIAL);
+        return d;
+      });
     } catch (InvalidInputException e) {
       for (FieldError f : e.errors()) {
         errors.putIfAbsent(f.field(), f.message());
       }
       response.setStatus(400);
       return form(session, model, form, errors);
+    } catch (RuntimeException e) {
+      // the database or the store failed mid-way: everything was rolled back, the form is shown again as filled in
+      log.error("online application to {} not registered", holder, e);
+      response.setStatus(503);
+      model.addAttribute("error", "系统暂时未能保存您的申请，本次提交未登记、文件也未保存。请稍后重新提交，或到接待室当面申请。");
+      return form(session, model, form, Map.of());
     }
     throttle.count(address, Duration.ofHours(1));
     throttle.count(id, Duration.ofDays(1));
-    jdbc.sql("insert into dd_online_application (fingerprint, agency_code, case_number, submitted_at) values (?, ?, ?, ?)")
-        .params(fingerprint, agencyCode, done.caseNumber(), LocalDateTime.now(clock)).update();
-    model.addAttribute("materialsReceived", attach(done.caseNumber(), materials));
+    model.addAttribute("materialsReceived", materials.size());
     response.setStatus(201);
     return confirmation(model, register.get(agencyCode, done.caseNumber()), done.verificationCode());
-  }
-
-  /** The files actually chosen (a form's empty file field still sends a part with no name and no bytes). */
-  static List<MultipartFile> chosen(List<MultipartFile> uploaded) {
-    return uploaded == null ? List.of() : uploaded.stream()
-        .filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank())).toList();
-  }
-
-  /** Why the attachments cannot be taken (too many, empty, too large, a type the store refuses), before anything is registered. */
-  Optional<String> materialErrors(List<MultipartFile> materials) {
-    if (materials.size() > MAX_MATERIALS) {
-      return Optional.of("最多上传 " + MAX_MATERIALS + " 个文件");
-    }
-    List<String> problems = new java.util.ArrayList<>();
-    for (MultipartFile f : materials) {
-      String refusal = documents.refusal(() -> open(f), MAX_MATERIAL_BYTES);
-      if (refusal != null) {
-        problems.add(shortName(f) + "：" + refusal);
-      }
-    }
-    return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("；", problems));
-  }
-
-  /** The checked materials, attached to the new case as 申请材料 by the online applicant; how many were stored. */
-  private int attach(String caseNumber, List<MultipartFile> materials) {
-    int stored = 0;
-    for (MultipartFile f : materials) {
-      try {
-        documents.uploadByApplicant(caseNumber, f.getOriginalFilename(), DocumentKind.APPLICATION_MATERIAL, () -> open(f),
-            ACTOR);
-        stored++;
-      } catch (RuntimeException e) {
-        // the case stands; reception asks for the file (the confirmation page says it did not arrive)
-        log.warn("material {} of online application {} not stored: {}", stored + 1, caseNumber, e.getMessage());
-      }
-    }
-    return stored;
-  }
-
-  static java.io.InputStream open(MultipartFile f) {
-    try {
-      return f.getInputStream();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static String shortName(MultipartFile f) {
-    String name = f.getOriginalFilename() == null ? "文件" : f.getOriginalFilename().strip();
-    return name.length() > 60 ? name.substring(0, 60) + "…" : name;
   }
 
   private String confirmation(Model model, CaseRecord c, String code) {

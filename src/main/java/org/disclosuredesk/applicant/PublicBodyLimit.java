@@ -22,7 +22,7 @@ class PublicBodyLimit {
 
   static final long MAX_BYTES = 64 * 1024;
   /** The application form with its materials (ApplyPages: 3 files of 5 MB) and the text fields. */
-  static final long MAX_BYTES_WITH_MATERIALS = ApplyPages.MAX_MATERIALS * ApplyPages.MAX_MATERIAL_BYTES + MAX_BYTES;
+  static final long MAX_BYTES_WITH_MATERIALS = ApplicantFiles.MAX_FILES * ApplicantFiles.MAX_FILE_BYTES + MAX_BYTES;
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> publicBodyLimitFilter() {

@@ -27,6 +27,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,13 +72,13 @@ class TrackPages {
 
   private final ReleasedDocuments released;
   private final Agencies agencies;
-  private final Documents documents;
-  private final ApplyPages apply;
+  private final ApplicantFiles applicantFiles;
+  private final TransactionTemplate transaction;
 
   TrackPages(PublicLookup lookup, LookupThrottle throttle, ApplicantActions actions, Letters letters, Clock clock,
-      ReleasedDocuments released, Agencies agencies, Documents documents, ApplyPages apply) {
-    this.documents = documents;
-    this.apply = apply;
+      ReleasedDocuments released, Agencies agencies, ApplicantFiles applicantFiles, PlatformTransactionManager transactions) {
+    this.applicantFiles = applicantFiles;
+    this.transaction = new TransactionTemplate(transactions);
     this.released = released;
     this.agencies = agencies;
     this.lookup = lookup;
@@ -195,26 +197,21 @@ class TrackPages {
   String supplement(@RequestParam(required = false) String note,
       @RequestParam(name = "files", required = false) List<MultipartFile> uploaded, HttpSession session,
       RedirectAttributes flash) {
-    List<MultipartFile> files = ApplyPages.chosen(uploaded);
+    List<MultipartFile> files = ApplicantFiles.chosen(uploaded);
     return act(session, flash, "补正已提交" + (files.isEmpty() ? "" : "（含 " + files.size() + " 个文件）")
         + "，答复期限自补正之日重新计算。", n -> {
       if (note == null || note.isBlank()) {
         throw new InvalidInputException("note", "请填写补正内容");
       }
       // every file checked before anything is recorded: a refused file changes nothing
-      apply.materialErrors(files).ifPresent(e -> {
+      applicantFiles.refusal(files).ifPresent(e -> {
         throw new InvalidInputException("files", e);
       });
-      actions.supplementByApplicant(n, note.strip());
-      for (MultipartFile f : files) {
-        try {
-          documents.uploadByApplicant(n, f.getOriginalFilename(), DocumentKind.SUPPLEMENT, () -> ApplyPages.open(f),
-              ApplyPages.ACTOR);
-        } catch (RuntimeException e) {
-          // the supplement stands (its text is recorded); the file is asked for again at the desk
-          log.warn("supplement file of {} not stored: {}", n, e.getMessage());
-        }
-      }
+      // the supplement and its files commit together: a crash or a failed file leaves the case waiting as it was
+      transaction.executeWithoutResult(tx -> {
+        actions.supplementByApplicant(n, note.strip());
+        applicantFiles.store(n, files, DocumentKind.SUPPLEMENT);
+      });
     });
   }
 
@@ -249,6 +246,10 @@ class TrackPages {
       flash.addFlashAttribute("error", "未提交：" + e.errors().get(0).message());
     } catch (ConflictException e) {
       flash.addFlashAttribute("error", "未提交：" + e.getMessage());
+    } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+      // rolled back as a whole: the applicant is told so and may send it again
+      log.error("applicant action on {} not recorded", tracked.get(), e);
+      flash.addFlashAttribute("error", "未提交：系统暂时未能保存，本次提交未记录、文件也未保存，请稍后重试。");
     }
     return "redirect:/track/case";
   }

@@ -128,6 +128,64 @@ class ApplyIntegrationTest {
     assertThat(jdbc.sql("select count(*) from dd_document").query(Long.class).single()).isEqualTo(documents);
   }
 
+  static byte[] png() throws java.io.IOException {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "png", out);
+    return out.toByteArray();
+  }
+
+  long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+
+  /**
+   * The case, its route, its acknowledgement and its materials commit together. The second file's row is
+   * refused by the database (a check constraint the test adds, as a crash at that point would): nothing
+   * of the application is left, the applicant is told so, and sending it again registers all of it.
+   */
+  @Test
+  void anApplicationWhoseMaterialCannotBeStoredLeavesNothingAndCanBeSentAgain() throws Exception {
+    String[] tables = {"select count(*) from dd_case", "select count(*) from dd_document",
+        "select count(*) from dd_case_event", "select count(*) from dd_mail", "select count(*) from dd_online_application",
+        "select count(*) from ACT_RU_EXECUTION", "select count(*) from ACT_HI_PROCINST"};
+    long[] before = new long[tables.length];
+    for (int i = 0; i < tables.length; i++) {
+      before[i] = count(tables[i]);
+    }
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("身份证.png", png());
+    files.put("断电.png", png());
+    jdbc.sql("alter table dd_document add constraint dd_test_no_power check (name <> '断电.png')").update();
+    MockHttpServletResponse failed;
+    try {
+      failed = applyWithFiles(valid("2025年度路灯维护合同"), files);
+    } finally {
+      jdbc.sql("alter table dd_document drop constraint dd_test_no_power").update();
+    }
+    assertThat(failed.getStatus()).isEqualTo(503);
+    assertThat(text(failed)).contains("本次提交未登记、文件也未保存").contains("2025年度路灯维护合同");
+    for (int i = 0; i < tables.length; i++) {
+      assertThat(count(tables[i])).as(tables[i]).isEqualTo(before[i]);
+    }
+
+    // sent again: one case with both files, not "already submitted"
+    MockHttpServletResponse again = applyWithFiles(valid("2025年度路灯维护合同"), files);
+    assertThat(again.getStatus()).isEqualTo(201);
+    String caseNumber = field(text(again), "case-number");
+    assertThat(field(text(again), "materials-received")).isEqualTo("已收到 2 个文件");
+    assertThat(jdbc.sql("select name from dd_document where case_number = ? order by id").param(caseNumber)
+        .query(String.class).list()).containsExactly("身份证.png", "断电.png");
+
+    // a third time within the day, with another file: the first case, unchanged, and the file said not kept
+    MockHttpServletResponse duplicate = applyWithFiles(valid("2025年度路灯维护合同"), Map.of("委托书.png", png()));
+    assertThat(duplicate.getStatus()).isEqualTo(200);
+    assertThat(field(text(duplicate), "case-number")).isEqualTo(caseNumber);
+    assertThat(text(duplicate)).contains("id=\"materials-not-taken\"").contains("未保存");
+    assertThat(count("select count(*) from dd_document where case_number = '" + caseNumber + "'")).isEqualTo(2);
+    assertThat(count("select count(*) from dd_case")).isEqualTo(before[0] + 1);
+  }
+
   static String text(MockHttpServletResponse r) throws Exception {
     return r.getContentAsString(StandardCharsets.UTF_8);
   }

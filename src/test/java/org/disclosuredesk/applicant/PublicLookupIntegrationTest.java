@@ -38,6 +38,7 @@ class PublicLookupIntegrationTest {
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
+  @Autowired org.disclosuredesk.route.RouteTestSupport route;
   ApiClient api;
 
   @BeforeEach
@@ -207,6 +208,52 @@ class PublicLookupIntegrationTest {
     String page = mvc.perform(get("/track/case").session(session)).andReturn().getResponse()
         .getContentAsString(StandardCharsets.UTF_8);
     assertThat(page).contains("已办结").doesNotContain("submit-withdrawal");
+  }
+
+  /**
+   * The supplement and its files commit together: when the second file's row is refused by the database
+   * (a check constraint the test adds, as a crash at that point would), the case still waits for its
+   * supplement with nothing recorded, and the applicant, told so, sends it again.
+   */
+  @Test
+  void aSupplementWhoseFileCannotBeStoredLeavesTheCaseWaiting() throws Exception {
+    Response created = register();
+    String caseNumber = created.json().path("caseNumber").asText();
+    String code = created.json().path("verificationCode").asText();
+    var pi = route.instanceOf(caseNumber);
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT", "supplementItems", "请写明年份");
+    at("2026-03-04T10:00");
+    MockHttpSession session = new MockHttpSession();
+    mvc.perform(post("/track/").session(session).with(csrf()).param("caseNumber", caseNumber).param("code", code));
+    String events = "select count(*) from dd_case_event where case_number = '" + caseNumber + "'";
+    long eventsBefore = jdbc.sql(events).query(Long.class).single();
+    byte[] png = ApplyIntegrationTest.png();
+
+    jdbc.sql("alter table dd_document add constraint dd_test_no_power check (name <> '断电.png')").update();
+    MvcResult failed;
+    try {
+      failed = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/track/supplement")
+          .file(new org.springframework.mock.web.MockMultipartFile("files", "年份说明.png", "image/png", png))
+          .file(new org.springframework.mock.web.MockMultipartFile("files", "断电.png", "image/png", png))
+          .param("note", "所需为2025年度").session(session).with(csrf())).andReturn();
+    } finally {
+      jdbc.sql("alter table dd_document drop constraint dd_test_no_power").update();
+    }
+    assertThat(failed.getFlashMap().get("error")).asString().contains("本次提交未记录、文件也未保存");
+    assertThat(jdbc.sql("select status from dd_case where case_number = ?").param(caseNumber).query(String.class).single())
+        .isEqualTo("AWAITING_SUPPLEMENT");
+    assertThat(jdbc.sql(events).query(Long.class).single()).isEqualTo(eventsBefore);
+    assertThat(jdbc.sql("select count(*) from dd_document where case_number = ?").param(caseNumber).query(Long.class)
+        .single()).isZero();
+
+    MvcResult sent = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+            "/track/supplement").file(new org.springframework.mock.web.MockMultipartFile("files", "年份说明.png", "image/png", png))
+        .param("note", "所需为2025年度").session(session).with(csrf())).andReturn();
+    assertThat(sent.getFlashMap().get("message")).asString().contains("补正已提交（含 1 个文件）");
+    assertThat(jdbc.sql("select status from dd_case where case_number = ?").param(caseNumber).query(String.class).single())
+        .isNotEqualTo("AWAITING_SUPPLEMENT");
+    assertThat(jdbc.sql("select kind from dd_document where case_number = ?").param(caseNumber).query(String.class)
+        .list()).containsExactly("SUPPLEMENT");
   }
 
   static String errorOf(MvcResult r) throws Exception {
