@@ -66,6 +66,8 @@ class CityBenchmark {
       JsonNode overdueOne = BenchHttp.JSON.readTree(city.getText("/api/supervision/cases?filter=overdue&agency=" + one));
       figures.put("overdueCasesCityWide", overdueAll.size());
       figures.put("overdueCasesOneAgency", overdueOne.size());
+      figures.put("dueSoonCasesCityWide",
+          BenchHttp.JSON.readTree(city.getText("/api/supervision/cases?filter=due-soon&agency=all")).size());
       assertThat(overdueAll.size()).as("the city list holds every agency's overdue cases").isGreaterThan(overdueOne.size());
       assertThat(overdueOne.size()).as("the agency compared has overdue cases").isPositive();
 
@@ -153,12 +155,16 @@ class CityBenchmark {
   }
 
   private void report() {
-    target("city overdue list p95 over HTTP (ms), 20 agencies", "cityOverdueListP95Ms", 18);
-    target("city due-soon list p95 over HTTP (ms)", "cityDueSoonListP95Ms", 18);
+    // issue 10: "within the same targets as one agency's" — issue 11's list target (25 ms) and report target (1 s),
+    // the report's tightened to twice its first measurement here (p95 about 300 ms), as the README's rule for targets says;
+    // one agency's list keeps the single-agency benchmark's tightened 18 ms (twice its 9.5 ms)
+    target("city overdue list p95 over HTTP (ms), 20 agencies", "cityOverdueListP95Ms", 25);
+    rows.add(String.format(Locale.ROOT, "%-56s %8.1f  (no target, as for one agency's due-soon list)",
+        "city due-soon list p95 over HTTP (ms)", (Double) figures.get("cityDueSoonListP95Ms")));
     target("one agency's overdue list p95 (ms), same platform", "agencyOverdueListP95Ms", 18);
-    target("city aggregate annual report p95 (ms)", "cityAnnualReportP95Ms", 300);
+    target("city aggregate annual report p95 (ms)", "cityAnnualReportP95Ms", 600);
     target("one agency's annual report p95 (ms)", "agencyAnnualReportP95Ms", 300);
-    target("league table of the agencies p95 (ms)", "leagueTableP95Ms", 300);
+    target("league table of the agencies p95 (ms)", "leagueTableP95Ms", 600);
     StringBuilder out = new StringBuilder("\n=== City benchmark: " + AGENCIES + " agencies, " + CASES + " cases, PostgreSQL, "
         + Runtime.getRuntime().availableProcessors() + " cores ===\n");
     figures.forEach((k, v) -> out.append(String.format(Locale.ROOT, "%-32s %s%n", k,
