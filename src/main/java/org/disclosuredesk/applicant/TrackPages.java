@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -74,9 +75,12 @@ class TrackPages {
   private final Agencies agencies;
   private final ApplicantFiles applicantFiles;
   private final TransactionTemplate transaction;
+  private final org.disclosuredesk.casefile.CaseRegister register;
 
   TrackPages(PublicLookup lookup, LookupThrottle throttle, ApplicantActions actions, Letters letters, Clock clock,
-      ReleasedDocuments released, Agencies agencies, ApplicantFiles applicantFiles, PlatformTransactionManager transactions) {
+      ReleasedDocuments released, Agencies agencies, ApplicantFiles applicantFiles, PlatformTransactionManager transactions,
+      org.disclosuredesk.casefile.CaseRegister register) {
+    this.register = register;
     this.applicantFiles = applicantFiles;
     this.transaction = new TransactionTemplate(transactions);
     this.released = released;
@@ -137,7 +141,13 @@ class TrackPages {
     boolean replied = progress.stage().equals("已答复") || progress.stage().equals("已办结");
     Map<String, LetterToken> documentTokens = tokens(session, DOCUMENT_TOKENS);
     documentTokens.values().removeIf(t -> t.until().isBefore(now));
-    List<Map<String, Object>> documents = !replied ? List.of()
+    // online for the download period after the reply (disclosure.documents.download-days), then at the agency
+    Optional<LocalDate> until = replied ? downloadableUntil(progress.caseNumber()) : Optional.empty();
+    boolean expired = until.isPresent() && LocalDate.now(clock).isAfter(until.get());
+    model.addAttribute("documentsUntil", until.orElse(null));
+    model.addAttribute("documentsExpired", expired
+        && !released.releasedVersions(agencies.holderOf(progress.caseNumber()), progress.caseNumber()).isEmpty());
+    List<Map<String, Object>> documents = !replied || expired ? List.of()
         : released.releasedVersions(agencies.holderOf(progress.caseNumber()), progress.caseNumber()).stream().map(d -> {
           String token = token();
           documentTokens.put(token, new LetterToken(progress.caseNumber(), d.id(), now.plus(LETTER_TOKEN)));
@@ -159,6 +169,10 @@ class TrackPages {
     if (t == null || t.until().isBefore(clock.instant()) || tracked.isEmpty() || !tracked.get().equals(t.caseNumber())) {
       return ResponseEntity.status(404).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
           .body("下载链接已失效，请重新查询。");
+    }
+    if (downloadableUntil(t.caseNumber()).map(d -> LocalDate.now(clock).isAfter(d)).orElse(true)) {
+      return ResponseEntity.status(404).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+          .body("网上下载期限已过，请与受理机关联系领取。");
     }
     return released.releasedFile(agencies.holderOf(t.caseNumber()), t.caseNumber(), t.letterId())
         .<ResponseEntity<?>>map(f -> ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
@@ -252,6 +266,10 @@ class TrackPages {
       flash.addFlashAttribute("error", "未提交：系统暂时未能保存，本次提交未记录、文件也未保存，请稍后重试。");
     }
     return "redirect:/track/case";
+  }
+
+  private Optional<LocalDate> downloadableUntil(String caseNumber) {
+    return register.find(agencies.holderOf(caseNumber), caseNumber).flatMap(released::downloadableUntil);
   }
 
   private Optional<String> tracked(HttpSession session) {

@@ -30,6 +30,16 @@ import org.springframework.stereotype.Component;
 @Component
 class RedactionBurner {
 
+  /**
+   * PDFBox's quality hints with bilinear instead of bicubic scaling: a scan drawn at the page's resolution was
+   * two fifths of the time of burning a scanned page (DocumentsBenchmark); bilinear takes half as long and still
+   * averages neighbouring pixels (nearest-neighbour would not).
+   */
+  private static final java.awt.RenderingHints HINTS = new java.awt.RenderingHints(java.util.Map.of(
+      java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR,
+      java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY,
+      java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON));
+
   private final DocumentsProperties limits;
   private final RedactionFont font;
 
@@ -49,8 +59,9 @@ class RedactionBurner {
         PDDocument redacted = new PDDocument(MemoryUsageSetting.setupMixed(limits.pdfMainMemory().toBytes()).streamCache)) {
       int pages = original.getNumberOfPages();
       validate(areas, pages);
-      PDFRenderer renderer = new PDFRenderer(original);
+      PDFRenderer renderer = new ScanPageRenderer(original);
       renderer.setSubsamplingAllowed(false);
+      renderer.setRenderingHints(HINTS);
       for (int i = 0; i < pages; i++) {
         BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.RGB);
         int pageNo = i + 1;

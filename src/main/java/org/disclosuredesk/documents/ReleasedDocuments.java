@@ -3,9 +3,13 @@ package org.disclosuredesk.documents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.disclosuredesk.casefile.CaseRecord;
 import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.letters.LettersProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
@@ -25,9 +29,14 @@ public class ReleasedDocuments {
   private final DocumentStore store;
   private final CaseRegister cases;
   private final long maxMailSize;
+  private final int downloadDays;
+  private final LettersProperties letters;
 
-  ReleasedDocuments(DocumentReview review, DocumentStore store, CaseRegister cases,
-      @Value("${disclosure.documents.max-mail-attachments-size:15MB}") DataSize maxMailSize) {
+  ReleasedDocuments(DocumentReview review, DocumentStore store, CaseRegister cases, LettersProperties letters,
+      @Value("${disclosure.documents.max-mail-attachments-size:15MB}") DataSize maxMailSize,
+      @Value("${disclosure.documents.download-days:90}") int downloadDays) {
+    this.letters = letters;
+    this.downloadDays = downloadDays;
     this.review = review;
     this.store = store;
     this.cases = cases;
@@ -60,6 +69,30 @@ public class ReleasedDocuments {
           r.redacted() ? "（遮盖处理后的版本）" : "（全文）"));
     }
     return files;
+  }
+
+  /**
+   * The paragraph of the reply mail about the released files: attached, or (over the mail limit) where and until
+   * when the applicant downloads them with the case number and verification code; null when nothing is released.
+   */
+  public String replyMailNote(String agencyCode, String caseNumber, LocalDate repliedOn) {
+    List<DocumentReview.Released> released = review.released(agencyCode, caseNumber);
+    if (released.isEmpty()) {
+      return null;
+    }
+    long total = released.stream().mapToLong(r -> r.version().size()).sum();
+    if (total <= maxMailSize) {
+      return "本机关公开的政府信息（" + released.size() + " 个文件）随本邮件附上；部分公开的，附上的是遮盖处理后的版本。";
+    }
+    String where = letters.enquiryUrl().isBlank() ? "本机关的政府信息公开申请进度查询页" : letters.enquiryUrl();
+    return "本机关公开的政府信息（" + released.size() + " 个文件，共 " + Documents.size(total) + "）超过邮件附件上限，未随本邮件发送。"
+        + "请于 " + org.disclosuredesk.letters.ChineseDates.format(repliedOn.plusDays(downloadDays)) + "前凭案件编号和查询码在 "
+        + where + " 下载；逾期请与本机关联系领取。";
+  }
+
+  /** The last day the applicant may download the released files online: the reply date plus the download period. */
+  public Optional<LocalDate> downloadableUntil(CaseRecord c) {
+    return Optional.ofNullable(c.repliedOn()).map(d -> d.plusDays(downloadDays));
   }
 
   /** The released versions of a case (what the applicant may download once the reply is out), in decision order. */

@@ -40,11 +40,13 @@ class ReplySteps {
   private final WithheldParts withheldParts;
   private final ClosingLetter closingLetter;
   private final org.disclosuredesk.documents.DocumentReview documents;
+  private final org.disclosuredesk.documents.ReleasedDocuments released;
 
   ReplySteps(CaseRegister register, AgencyProperties agency, AgencyClock clock, Letters letters,
       Notifications notifications, RouteCases cases, WithheldParts withheldParts, ClosingLetter closingLetter,
-      org.disclosuredesk.documents.DocumentReview documents) {
+      org.disclosuredesk.documents.DocumentReview documents, org.disclosuredesk.documents.ReleasedDocuments released) {
     this.documents = documents;
+    this.released = released;
     this.closingLetter = closingLetter;
     this.cases = cases;
     this.withheldParts = withheldParts;
@@ -71,7 +73,9 @@ class ReplySteps {
     register.record(c.agencyCode(), c.caseNumber(), "REPLIED", null,
         "作出答复：" + outcome.label() + (ground == null ? "" : "（" + ground.label() + "）") + basis);
     IssuedLetter reply = letters.issue(c.agencyCode(), c.caseNumber(), LetterType.REPLY, null, replyDetails(ex, c, outcome));
-    notifications.queueToApplicant(c.agencyCode(), c.caseNumber(), MailKind.REPLY, reply.id());
+    // the released files go with the mail, or (too large) the mail says where and until when to download them
+    notifications.queueToApplicant(c.agencyCode(), c.caseNumber(), MailKind.REPLY, reply.id(),
+        released.replyMailNote(c.agencyCode(), c.caseNumber(), clock.today()));
   }
 
   /** What the reply letter says beyond the outcome: the form's fields (ReplyParticulars), the withheld parts kept. */
