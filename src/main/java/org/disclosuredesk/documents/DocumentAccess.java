@@ -66,12 +66,17 @@ class DocumentAccess {
     return c;
   }
 
-  /** The case, if the caller may redact its documents: the responsible department's officers and admins. */
+  /**
+   * The case, if the caller may redact its documents: the responsible department's officers and admins, and the
+   * confidentiality reviewers while the case is under their review (they change what the department proposed).
+   */
   CaseRecord forRedaction(String caseNumber, CurrentUser user) {
     CaseRecord c = visible(caseNumber, user);
     boolean officer = c.department() != null && user.in(Groups.department(c.department()));
-    if (!(officer || user.in(Groups.ADMIN))) {
-      throw new DocumentRefusedException(403, "authorization", "无权遮盖本案文件（承办部门或管理员可以）");
+    boolean reviewing = user.in(Groups.CONFIDENTIALITY) && c.status() == org.disclosuredesk.casefile.CaseStatus.IN_REVIEW;
+    if (!(officer || reviewing || user.in(Groups.ADMIN))) {
+      throw new DocumentRefusedException(403, "authorization",
+          "无权遮盖本案文件（承办部门、审查期间的保密审查人员或管理员可以）");
     }
     return c;
   }

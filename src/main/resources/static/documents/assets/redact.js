@@ -286,7 +286,7 @@ try {
     }
     editable = false;
     document.body.classList.add('read-only');
-    say('只读：遮盖区域由承办部门标注，您可以查看标注和遮盖处理后的版本', '');
+    say('只读：遮盖区域由承办部门标注（审查期间保密审查人员可以调整），您可以查看标注和遮盖处理后的版本', '');
   }
   draw();
   main.dataset.ready = 'true';

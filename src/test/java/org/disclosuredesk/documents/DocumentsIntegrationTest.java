@@ -55,6 +55,8 @@ class DocumentsIntegrationTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired CaseRegister register;
+  @Autowired org.disclosuredesk.route.RouteTestSupport route;
+  @Autowired DocumentReview review;
   final HttpClient http = HttpClient.newHttpClient();
   ApiClient api;
   String walkIn;
@@ -257,8 +259,46 @@ class DocumentsIntegrationTest {
     }
     assertThat(get("officer-planning", base).body()).isEqualTo(pdf);
     assertThat(events("DOCUMENT_REDACTED")).containsExactly("officer-planning");
-    assertThat(jdbc.sql("select detail from dd_case_event where kind = 'DOCUMENT_REDACTED'").query(String.class).single())
+    assertThat(jdbc.sql("select detail from dd_case_event where kind = 'DOCUMENT_REDACTED' and case_number = ?").param(walkIn)
+        .query(String.class).single())
         .contains("「第十五条 个人隐私」4 处");
+  }
+
+  /**
+   * The reviewer changes the department's redactions during the review (a further area, a new burnt-in version),
+   * releases that version, and may not change them before (the case is not theirs to see) or after the review.
+   */
+  @Test
+  void theReviewerChangesTheRedactionsDuringTheReviewOnly() throws Exception {
+    // a plain page: three burnt-in versions stay within this context's 600 KB per case
+    long id = upload("officer-planning", walkIn, "memo.pdf", TestPdfs.blank(1), "RESPONSIVE").json().path("id").asLong();
+    String base = "/api/requests/" + walkIn + "/documents/" + id;
+    String idOnly = "{\"areas\":[{\"page\":1,\"x\":0.1,\"y\":0.2,\"width\":0.4,\"height\":0.03,"
+        + "\"unit\":\"fraction\",\"ground\":\"THIRD_PARTY_RIGHTS\"}]}";
+    assertThat(api.post("officer-planning", base + "/redactions", idOnly).status()).isEqualTo(201);
+    // before the review the reviewer does not see the case at all
+    assertThat(api.post("reviewer", base + "/redaction-plan", idOnly).status()).as("before the review").isEqualTo(404);
+
+    var pi = route.instanceOf(walkIn);
+    route.acceptFor(pi, "planning");
+    route.propose(pi, "DISCLOSE");
+    assertThat(register.get("default", walkIn).status()).isEqualTo(org.disclosuredesk.casefile.CaseStatus.IN_REVIEW);
+    String withName = idOnly.replace("}]}", "},{\"page\":1,\"x\":0.1,\"y\":0.05,\"width\":0.3,\"height\":0.03,"
+        + "\"unit\":\"fraction\",\"ground\":\"THIRD_PARTY_RIGHTS\",\"label\":\"个人隐私\"}]}");
+    assertThat(get("reviewer", base + "/redaction-proposals").status()).isEqualTo(200);
+    assertThat(api.post("reviewer", base + "/redaction-plan", withName).status()).isEqualTo(200);
+    ApiClient.Response second = api.post("reviewer", base + "/redactions", withName);
+    assertThat(second.status()).as(second.body()).isEqualTo(201);
+    assertThat(events("DOCUMENT_REDACTED")).containsExactly("officer-planning", "reviewer");
+    assertThat(get("officer-planning", base + "/redaction-plan").json().path("areas")).hasSize(2);
+
+    // released: the reviewer's version, the latest
+    DocumentDecision decided = review.decide(walkIn, id, DocumentDecision.Decision.RELEASE_REDACTED, null,
+        new org.disclosuredesk.identity.CurrentUser("reviewer", java.util.Set.of(org.disclosuredesk.identity.Groups.CONFIDENTIALITY),
+            java.util.Set.of("default")));
+    assertThat(decided.releasedDocumentId()).isEqualTo(second.json().path("id").asLong());
+    route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "APPROVE");
+    assertThat(api.post("reviewer", base + "/redactions", idOnly).status()).as("after the review").isEqualTo(403);
   }
 
   // --- helpers -----------------------------------------------------------------------------------------
