@@ -9,7 +9,12 @@ public enum DocumentKind {
   /** A document the department found that answers the request (拟公开信息). */
   RESPONSIVE("拟公开信息"),
   /** The redacted version of a responsive document, burnt in by the server; never uploaded. */
-  REDACTED("遮盖处理后版本");
+  REDACTED("遮盖处理后版本"),
+  /**
+   * The PDF version of a responsive DOCX/XLSX, made by LibreOffice when it is installed; redacted, reviewed and
+   * released in the original's place. Never uploaded.
+   */
+  CONVERTED("PDF 版本");
 
   private final String label;
 

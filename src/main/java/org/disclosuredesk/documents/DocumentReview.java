@@ -75,9 +75,15 @@ public class DocumentReview {
     Long released = null;
     String detail;
     switch (decision) {
-      case RELEASE -> detail = "保密审查：同意公开《%s》（全文）".formatted(doc.name());
+      case RELEASE -> {
+        // an Office document converted to PDF is released as that PDF
+        Optional<DocumentInfo> pdf = converted(all, id);
+        released = pdf.map(DocumentInfo::id).orElse(null);
+        detail = "保密审查：同意公开《%s》（全文%s）".formatted(doc.name(), pdf.map(p -> "，PDF 版本 " + p.name()).orElse(""));
+      }
       case RELEASE_REDACTED -> {
         DocumentInfo version = latestRedacted(all, id)
+            .or(() -> converted(all, id).flatMap(p -> latestRedacted(all, p.id())))
             .orElseThrow(() -> new InvalidInputException("decision", "该文件还没有遮盖处理后的版本"));
         released = version.id();
         detail = "保密审查：同意公开《%s》遮盖处理后的版本（%s）".formatted(doc.name(), version.name());
@@ -137,7 +143,8 @@ public class DocumentReview {
     for (DocumentDecision d : decisions.forCase(agencyCode, caseNumber)) {
       DocumentInfo original = byId.get(d.documentId());
       switch (d.decision()) {
-        case RELEASE -> out.add(new Released(original, original, false));
+        case RELEASE -> out.add(new Released(d.releasedDocumentId() == null ? original : byId.get(d.releasedDocumentId()),
+            original, false));
         case RELEASE_REDACTED -> out.add(new Released(byId.get(d.releasedDocumentId()), original, true));
         default -> { }
       }
@@ -158,7 +165,10 @@ public class DocumentReview {
       if (d.decision() == DocumentDecision.Decision.WITHHOLD) {
         parts.add(new WithheldPart("《" + name + "》全文", d.ground()));
       } else if (d.decision() == DocumentDecision.Decision.RELEASE_REDACTED) {
-        List<RedactionArea> areas = plans.find(d.documentId()).map(RedactionPlans.Plan::areas).orElse(List.of());
+        // the plan of the PDF that was burnt in: the document itself, or its converted PDF version
+        Long burntFrom = byId.get(d.releasedDocumentId()).derivedFrom();
+        List<RedactionArea> areas = plans.find(burntFrom == null ? d.documentId() : burntFrom)
+            .map(RedactionPlans.Plan::areas).orElse(List.of());
         Map<WithholdingGround, Long> counts = areas.stream()
             .collect(Collectors.groupingBy(RedactionArea::ground, java.util.TreeMap::new, Collectors.counting()));
         if (counts.isEmpty()) {
@@ -168,6 +178,12 @@ public class DocumentReview {
       }
     }
     return parts;
+  }
+
+  /** The PDF version LibreOffice made of an Office document, if any (the latest). */
+  private static Optional<DocumentInfo> converted(List<DocumentInfo> all, long original) {
+    return all.stream().filter(d -> d.kind() == DocumentKind.CONVERTED && Long.valueOf(original).equals(d.derivedFrom()))
+        .max(Comparator.comparingLong(DocumentInfo::id));
   }
 
   private static Optional<DocumentInfo> latestRedacted(List<DocumentInfo> all, long original) {

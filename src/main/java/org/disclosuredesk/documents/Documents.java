@@ -40,9 +40,13 @@ public class Documents {
   private final TransactionTemplate transaction;
   private final RedactionPlans plans;
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Documents.class);
+  private final OfficeConverter converter;
+
   Documents(DocumentAccess access, DocumentRegister register, DocumentStore store, FileInspector inspector,
       CaseRegister cases, DocumentsProperties limits, RedactionBurner burner, RedactionProposals proposals,
-      PlatformTransactionManager transactions, RedactionPlans plans) {
+      PlatformTransactionManager transactions, RedactionPlans plans, OfficeConverter converter) {
+    this.converter = converter;
     this.plans = plans;
     this.access = access;
     this.register = register;
@@ -63,7 +67,63 @@ public class Documents {
   public DocumentInfo upload(String caseNumber, String fileName, String kindName, Supplier<InputStream> content,
       CurrentUser user) {
     DocumentKind kind = kind(kindName);
-    return store(access.forUpload(caseNumber, kind, user), caseNumber, fileName, kind, content, user.id());
+    CaseRecord c = access.forUpload(caseNumber, kind, user);
+    DocumentInfo info = store(c, caseNumber, fileName, kind, content, user.id());
+    if (kind == DocumentKind.RESPONSIVE && isOffice(info.contentType())) {
+      convert(c, info, user.id());
+    }
+    return info;
+  }
+
+  /** Whether DOCX/XLSX get a PDF version on this node (LibreOffice installed); the documents page says so. */
+  public boolean convertsOfficeDocuments() {
+    return converter.available();
+  }
+
+  static boolean isOffice(String contentType) {
+    return FileInspector.DOCX.equals(contentType) || FileInspector.XLSX.equals(contentType);
+  }
+
+  /**
+   * The PDF version of a responsive DOCX/XLSX (LibreOffice), kept as CONVERTED beside it: what is redacted,
+   * reviewed and released in its place. Without LibreOffice nothing happens (the original is reviewed and released
+   * as it is); a failed conversion leaves the original as it is and says so on the timeline.
+   */
+  private void convert(CaseRecord c, DocumentInfo original, String actor) {
+    if (!converter.available()) {
+      return;
+    }
+    Path source = copy(original);
+    Path pdf = null;
+    try {
+      pdf = converter.toPdf(source, FileInspector.DOCX.equals(original.contentType()) ? ".docx" : ".xlsx").orElseThrow();
+      Path out = pdf;
+      long size = Files.size(out);
+      String sha = Hashing.of(out);
+      int dot = original.name().lastIndexOf('.');
+      String name = (dot > 0 ? original.name().substring(0, dot) : original.name()) + "（PDF 版本）.pdf";
+      transaction.executeWithoutResult(s -> {
+        checkCaseTotal(c, size);
+        try {
+          store.put(sha, size, out);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        register.insert(c.agencyCode(), c.caseNumber(), name, DocumentKind.CONVERTED, FileInspector.PDF, size, sha,
+            original.id(), actor);
+        cases.record(c.agencyCode(), c.caseNumber(), "DOCUMENT_CONVERTED", actor,
+            "转换为 PDF（LibreOffice）：%s → %s，%s；遮盖、审查和公开均使用该 PDF 版本".formatted(original.name(), name, size(size)));
+      });
+    } catch (IOException | RuntimeException e) {
+      log.warn("document {} of case {} not converted to PDF: {}", original.id(), c.caseNumber(), e.getMessage());
+      cases.record(c.agencyCode(), c.caseNumber(), "DOCUMENT_NOT_CONVERTED", actor,
+          "未能转换为 PDF：%s（%s）；该文件将按原文件审查和公开".formatted(original.name(), e.getMessage()));
+    } finally {
+      delete(source);
+      if (pdf != null) {
+        delete(pdf);
+      }
+    }
   }
 
   /**
@@ -293,8 +353,8 @@ public class Documents {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("kind", "取值无效，应为以下之一：APPLICATION_MATERIAL, SUPPLEMENT, RESPONSIVE");
     }
-    if (kind == DocumentKind.REDACTED) {
-      throw new InvalidInputException("kind", "遮盖处理后的版本由系统生成，不能上传");
+    if (kind == DocumentKind.REDACTED || kind == DocumentKind.CONVERTED) {
+      throw new InvalidInputException("kind", kind.label() + "由系统生成，不能上传");
     }
     return kind;
   }

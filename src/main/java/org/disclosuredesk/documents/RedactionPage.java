@@ -25,8 +25,11 @@ class RedactionPage {
 
   private final DocumentReview review;
 
-  RedactionPage(DocumentReview review) {
+  private final Documents documents;
+
+  RedactionPage(DocumentReview review, Documents documents) {
     this.review = review;
+    this.documents = documents;
   }
 
   /**
@@ -44,6 +47,7 @@ class RedactionPage {
   String documents(@PathVariable String caseNumber, Model model) {
     model.addAttribute("caseNumber", caseNumber);
     model.addAttribute("grounds", grounds());
+    model.addAttribute("convertsOffice", documents.convertsOfficeDocuments());
     return "documents/list";
   }
 

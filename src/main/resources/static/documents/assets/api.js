@@ -41,4 +41,5 @@ export function say(text, kind) {
 
 export const KINDS = {
   APPLICATION_MATERIAL: '申请材料', SUPPLEMENT: '补正材料', RESPONSIVE: '拟公开信息', REDACTED: '遮盖处理后版本',
+  CONVERTED: 'PDF 版本',
 };

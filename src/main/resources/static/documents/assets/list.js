@@ -4,6 +4,8 @@ const main = document.getElementById('documents');
 const base = main.dataset.base;
 const caseNumber = main.dataset.case;
 const path = 'documents/' + encodeURIComponent(caseNumber) + '/files';
+const OFFICE = ['application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 function cell(row, text) {
   const td = document.createElement('td');
@@ -72,8 +74,17 @@ async function load() {
     tr.dataset.id = String(d.id);
     tr.dataset.kind = d.kind;
     const actions = cell(tr, '');
-    if (d.kind === 'REDACTED') {
+    if (d.kind === 'REDACTED' || d.kind === 'CONVERTED') {
       actions.textContent = '由第 ' + d.derivedFrom + ' 号文件生成';
+    }
+    if (d.kind === 'RESPONSIVE' && OFFICE.includes(d.contentType)) {
+      const pdf = docs.find((x) => x.kind === 'CONVERTED' && x.derivedFrom === d.id);
+      const note = document.createElement('span');
+      note.className = 'office-note';
+      note.textContent = pdf ? '已转换为 PDF（第 ' + pdf.id + ' 号），遮盖和公开均使用 PDF 版本'
+        : main.dataset.convertsOffice === 'true' ? '未能转换为 PDF（见案件记录）：按原文件审查和公开'
+          : '本机未安装 LibreOffice：不能转换为 PDF 和遮盖，按原文件审查和公开';
+      actions.appendChild(note);
     }
     const reviewTd = cell(tr, '');
     if (d.kind === 'RESPONSIVE') {

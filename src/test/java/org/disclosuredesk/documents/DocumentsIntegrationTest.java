@@ -57,6 +57,7 @@ class DocumentsIntegrationTest {
   @Autowired CaseRegister register;
   @Autowired org.disclosuredesk.route.RouteTestSupport route;
   @Autowired DocumentReview review;
+  @Autowired OfficeConverter converter;
   final HttpClient http = HttpClient.newHttpClient();
   ApiClient api;
   String walkIn;
@@ -299,6 +300,79 @@ class DocumentsIntegrationTest {
     assertThat(decided.releasedDocumentId()).isEqualTo(second.json().path("id").asLong());
     route.complete(pi, "Task_ConfidentialityReview", "reviewResult", "APPROVE");
     assertThat(api.post("reviewer", base + "/redactions", idOnly).status()).as("after the review").isEqualTo(403);
+  }
+
+  /** A Word document whose two paragraphs carry the name and the resident ID number. */
+  static byte[] docx() throws IOException {
+    Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+    parts.put("[Content_Types].xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+        + ".wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+    parts.put("_rels/.rels", ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        + "officeDocument\" Target=\"word/document.xml\"/></Relationships>").getBytes(StandardCharsets.UTF_8));
+    parts.put("word/document.xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+        + "<w:p><w:r><w:t>Name: " + TestPdfs.NAME + "</w:t></w:r></w:p>"
+        + "<w:p><w:r><w:t>ID: " + TestPdfs.ID + "</w:t></w:r></w:p>"
+        + "</w:body></w:document>").getBytes(StandardCharsets.UTF_8));
+    return zip(parts);
+  }
+
+  /**
+   * A responsive DOCX is converted to PDF by LibreOffice (installed by .ci/run): the PDF version carries the text,
+   * gets the automatic proposals, is redacted, and is what the review releases, whole or redacted.
+   */
+  @Test
+  void aResponsiveWordDocumentIsConvertedRedactedAndReleasedAsPdf() throws Exception {
+    assertThat(converter.available()).as("LibreOffice (soffice) on the PATH: .ci/run installs it, README names it")
+        .isTrue();
+    Reply uploaded = upload("officer-planning", walkIn, "材料清单.docx", docx(), "RESPONSIVE");
+    assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+    long docxId = uploaded.json().path("id").asLong();
+    JsonNode converted = null;
+    for (JsonNode d : get("officer-planning", "/api/requests/" + walkIn + "/documents").json()) {
+      if ("CONVERTED".equals(d.path("kind").asText())) {
+        converted = d;
+      }
+    }
+    assertThat(converted).as("the PDF version").isNotNull();
+    long convertedId = converted.path("id").asLong();
+    assertThat(converted.path("derivedFrom").asLong()).isEqualTo(docxId);
+    assertThat(converted.path("name").asText()).isEqualTo("材料清单（PDF 版本）.pdf");
+    String base = "/api/requests/" + walkIn + "/documents/" + converted.path("id").asLong();
+    try (PDDocument pdf = Loader.loadPDF(get("officer-planning", base).body())) {
+      assertThat(new PDFTextStripper().getText(pdf)).contains(TestPdfs.NAME).contains(TestPdfs.ID);
+    }
+    assertThat(events("DOCUMENT_CONVERTED")).containsExactly("officer-planning");
+    JsonNode proposals = get("officer-planning", base + "/redaction-proposals").json();
+    assertThat(proposals.findValuesAsText("kind")).contains("RESIDENT_ID");
+    JsonNode p = proposals.get(0);
+    String areas = "{\"areas\":[{\"page\":%d,\"x\":%s,\"y\":%s,\"width\":%s,\"height\":%s,\"unit\":\"pt\",\"ground\":\"%s\"}]}"
+        .formatted(p.path("page").asInt(), p.path("x").asText(), p.path("y").asText(), p.path("width").asText(),
+            p.path("height").asText(), p.path("ground").asText());
+    // as the redaction page does: the plan saved on the PDF version, then burnt in
+    assertThat(api.post("officer-planning", base + "/redaction-plan", areas).status()).isEqualTo(200);
+    ApiClient.Response redacted = api.post("officer-planning", base + "/redactions", areas);
+    assertThat(redacted.status()).as(redacted.body()).isEqualTo(201);
+
+    var pi = route.instanceOf(walkIn);
+    route.acceptFor(pi, "planning");
+    route.propose(pi, "DISCLOSE");
+    var reviewer = new org.disclosuredesk.identity.CurrentUser("reviewer",
+        java.util.Set.of(org.disclosuredesk.identity.Groups.CONFIDENTIALITY), java.util.Set.of("default"));
+    review.decide(walkIn, docxId, DocumentDecision.Decision.RELEASE, null, reviewer);
+    assertThat(review.released("default", walkIn)).singleElement()
+        .satisfies(r -> assertThat(r.version().id()).isEqualTo(convertedId));
+    review.decide(walkIn, docxId, DocumentDecision.Decision.RELEASE_REDACTED, null, reviewer);
+    assertThat(review.released("default", walkIn)).singleElement()
+        .satisfies(r -> assertThat(r.version().id()).isEqualTo(redacted.json().path("id").asLong()));
+    assertThat(review.withheldParts("default", walkIn)).singleElement()
+        .satisfies(w -> assertThat(w.description()).isEqualTo("《材料清单.docx》中遮盖的 1 处内容"));
   }
 
   // --- helpers -----------------------------------------------------------------------------------------
