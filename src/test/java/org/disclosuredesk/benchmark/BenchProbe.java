@@ -31,6 +31,19 @@ final class BenchProbe implements AutoCloseable {
     admin.setAutoCommit(true);
   }
 
+  /** The application on this database (profile postgres, a free port, warnings only in the log). */
+  static org.springframework.context.ConfigurableApplicationContext startApplication(String database) {
+    return new org.springframework.boot.builder.SpringApplicationBuilder(org.disclosuredesk.DisclosureDeskApplication.class)
+        .profiles("postgres").run("--server.port=0", "--spring.datasource.url=" + url(database),
+            "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD,
+            "--logging.level.root=WARN", "--logging.level.org.disclosuredesk=WARN");
+  }
+
+  /** The port the started application's web server listens on. */
+  static int port(org.springframework.context.ConfigurableApplicationContext app) {
+    return ((org.springframework.boot.web.context.WebServerApplicationContext) app).getWebServer().getPort();
+  }
+
   static String url(String database) {
     return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
   }

@@ -14,13 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.disclosuredesk.DisclosureDeskApplication;
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.calendar.BundledCalendarLoader;
 import org.disclosuredesk.identity.AgencyIdentities;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,11 +46,8 @@ class CityBenchmark {
     ConfigurableApplicationContext app = null;
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      app = new SpringApplicationBuilder(DisclosureDeskApplication.class).profiles("postgres").run(
-          "--server.port=0", "--spring.datasource.url=" + BenchProbe.url(db),
-          "--spring.datasource.username=" + BenchProbe.USER, "--spring.datasource.password=" + BenchProbe.PASSWORD,
-          "--logging.level.root=WARN", "--logging.level.org.disclosuredesk=WARN");
-      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      app = BenchProbe.startApplication(db);
+      int port = BenchProbe.port(app);
       long t0 = System.nanoTime();
       List<String> codes = seed(app, db);
       figures.put("seedSeconds", (System.nanoTime() - t0) / 1e9);

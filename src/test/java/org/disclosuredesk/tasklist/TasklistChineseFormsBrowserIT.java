@@ -118,6 +118,17 @@ class TasklistChineseFormsBrowserIT {
     assertThat(calendar.locator(".flatpickr-weekday").first().innerText().trim()).isEqualTo("一");
     assertThat(englishWords(calendar.innerText())).isEmpty();
     page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("date-picker.png")));
+    // the task's tenant badge and the tooltip over it name the agency, not its code
+    page.keyboard().press("Escape");
+    Locator badge = page.locator("[cam-tasklist-task] .tenant-id").first();
+    page.waitForFunction("() => { const b = document.querySelector('[cam-tasklist-task] .tenant-id');"
+        + " return b && b.textContent.trim() !== 'default'; }");
+    String agency = badge.innerText().trim();
+    badge.hover();
+    Locator tip = page.locator(".tooltip-inner");
+    tip.first().waitFor();
+    page.waitForFunction("() => document.querySelector('.tooltip-inner').textContent.trim() !== 'default'");
+    assertThat(tip.first().innerText().trim()).isEqualTo(agency).isNotEqualTo("default");
   }
 
   /** One open task for each Camunda Form of the route (cases driven through the services). */

@@ -6,8 +6,8 @@
  *  - form-js's English texts (validation messages, "Select", "Search" ...) are replaced as they appear;
  *  - when the engine refuses a form ("请更正以下内容：标签：说明；…"), the named fields are marked;
  *  - links to the case's letters open in a new tab;
- *  - a task's or process's tenant id (the agency code, e.g. "default") shows as the agency's name, read
- *    once from the engine's tenants through the webapps' session API.
+ *  - a task's or process's tenant id (the agency code, e.g. "default") shows as the agency's name, on the
+ *    badge and in the tooltip over it, read once from the engine's tenants through the webapps' session API.
  */
 const MONTHS = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
 
@@ -126,9 +126,10 @@ function nameTenants(root) {
   if (!root || !root.querySelectorAll) {
     return;
   }
-  const badges = Array.from(root.querySelectorAll('.tenant-id'));
-  if (root.closest && root.closest('.tenant-id')) {
-    badges.push(root.closest('.tenant-id'));
+  // the badge, and the tooltip Tasklist shows over a task's badge (uib-tooltip="{{ task.tenantId }}")
+  const badges = Array.from(root.querySelectorAll('.tenant-id, .tooltip-inner'));
+  if (root.closest && root.closest('.tenant-id, .tooltip-inner')) {
+    badges.push(root.closest('.tenant-id, .tooltip-inner'));
   }
   badges.forEach((el) => {
     const id = el.textContent.trim();
@@ -139,7 +140,7 @@ function nameTenants(root) {
       el.textContent = AGENCY_NAMES[id];
       el.setAttribute('data-dd-agency', AGENCY_NAMES[id]);
       el.setAttribute('title', AGENCY_NAMES[id]);
-    } else if (!Object.values(AGENCY_NAMES).includes(id)) {
+    } else if (el.classList.contains('tenant-id') && !Object.values(AGENCY_NAMES).includes(id)) {
       loadAgencyNames();
     }
   });
