@@ -268,6 +268,37 @@ class RedactionPageBrowserIT {
     assertThat(consoleErrors).as("no script errors (CSP, module types), no refused page calls").isEmpty();
   }
 
+  /** A Word file uploaded on the documents page gets its PDF version (LibreOffice), which is what is redacted. */
+  @Test
+  void aWordFileUploadedOnThePageIsOfferedForRedactionAsItsPdfVersion() throws Exception {
+    RouteTestSupport.at("2026-03-02T09:00");
+    String caseNumber = new ApiClient(port).post("reception", "/api/requests", RequestJson.WALK_IN)
+        .json().path("caseNumber").asText();
+    route.acceptFor(route.instanceOf(caseNumber), "planning");
+    try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+        .setTimezoneId("Asia/Shanghai").setViewportSize(1400, 900))) {
+      Page page = context.newPage();
+      page.setDefaultTimeout(30_000);
+      signIn(page, "officer-planning");
+      page.navigate(url("/documents/" + caseNumber));
+      page.locator("#file").setInputFiles(new FilePayload("材料清单.docx",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DocumentsIntegrationTest.docx()));
+      page.locator("#upload button[type=submit]").click();
+      assertThat(page.locator("#message")).containsText("已上传");
+      Locator word = page.locator("tr[data-kind=RESPONSIVE]");
+      assertThat(word.locator(".office-note")).containsText("已转换为 PDF");
+      assertThat(word.locator("a.redact-link")).hasCount(0);
+      Locator pdf = page.locator("tr[data-kind=CONVERTED]");
+      assertThat(pdf).containsText("材料清单（PDF 版本）.pdf");
+      assertThat(pdf).containsText("PDF 版本");
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("word-converted.png")).setFullPage(true));
+      pdf.locator("a.redact-link").click();
+      page.locator("#redaction[data-ready=true]").waitFor();
+      // the ID number in the converted text layer is proposed, as for any PDF
+      assertThat(page.locator("#proposals")).containsText("居民身份证号码");
+    }
+  }
+
   private void signIn(Page page, String user) {
     page.navigate(url("/desk/login"));
     page.locator("input[name=username]").fill(user);
