@@ -287,6 +287,9 @@ class DocumentsIntegrationTest {
     String withName = idOnly.replace("}]}", "},{\"page\":1,\"x\":0.1,\"y\":0.05,\"width\":0.3,\"height\":0.03,"
         + "\"unit\":\"fraction\",\"ground\":\"THIRD_PARTY_RIGHTS\",\"label\":\"个人隐私\"}]}");
     assertThat(get("reviewer", base + "/redaction-proposals").status()).isEqualTo(200);
+    // another agency's reviewer finds nothing; reception, not a reviewer, may not redact
+    assertThat(api.post("housing-reviewer", base + "/redaction-plan", idOnly).status()).isEqualTo(404);
+    assertThat(api.post("reception", base + "/redactions", idOnly).status()).isEqualTo(403);
     assertThat(api.post("reviewer", base + "/redaction-plan", withName).status()).isEqualTo(200);
     ApiClient.Response second = api.post("reviewer", base + "/redactions", withName);
     assertThat(second.status()).as(second.body()).isEqualTo(201);
@@ -331,6 +334,8 @@ class DocumentsIntegrationTest {
   void aResponsiveWordDocumentIsConvertedRedactedAndReleasedAsPdf() throws Exception {
     assertThat(converter.available()).as("LibreOffice (soffice) on the PATH: .ci/run installs it, README names it")
         .isTrue();
+    // the PDF version is made by the server, never uploaded as such
+    refused(upload("officer-planning", walkIn, "材料清单.pdf", TestPdfs.blank(1), "CONVERTED"), 400, "由系统生成");
     Reply uploaded = upload("officer-planning", walkIn, "材料清单.docx", docx(), "RESPONSIVE");
     assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
     long docxId = uploaded.json().path("id").asLong();
