@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.casefile.CaseRecord;
+import org.disclosuredesk.casefile.CaseRegister;
+import org.disclosuredesk.documents.DocumentInfo;
 import org.disclosuredesk.documents.DocumentKind;
 import org.disclosuredesk.documents.Documents;
 import org.disclosuredesk.documents.ReleasedDocuments;
@@ -75,11 +78,11 @@ class TrackPages {
   private final Agencies agencies;
   private final ApplicantFiles applicantFiles;
   private final TransactionTemplate transaction;
-  private final org.disclosuredesk.casefile.CaseRegister register;
+  private final CaseRegister register;
 
   TrackPages(PublicLookup lookup, LookupThrottle throttle, ApplicantActions actions, Letters letters, Clock clock,
       ReleasedDocuments released, Agencies agencies, ApplicantFiles applicantFiles, PlatformTransactionManager transactions,
-      org.disclosuredesk.casefile.CaseRegister register) {
+      CaseRegister register) {
     this.register = register;
     this.applicantFiles = applicantFiles;
     this.transaction = new TransactionTemplate(transactions);
@@ -142,17 +145,17 @@ class TrackPages {
     Map<String, LetterToken> documentTokens = tokens(session, DOCUMENT_TOKENS);
     documentTokens.values().removeIf(t -> t.until().isBefore(now));
     // online for the download period after the reply (disclosure.documents.download-days), then at the agency
-    Optional<LocalDate> until = replied ? downloadableUntil(progress.caseNumber()) : Optional.empty();
-    boolean expired = until.isPresent() && LocalDate.now(clock).isAfter(until.get());
-    model.addAttribute("documentsUntil", until.orElse(null));
-    model.addAttribute("documentsExpired", expired
-        && !released.releasedVersions(agencies.holderOf(progress.caseNumber()), progress.caseNumber()).isEmpty());
-    List<Map<String, Object>> documents = !replied || expired ? List.of()
-        : released.releasedVersions(agencies.holderOf(progress.caseNumber()), progress.caseNumber()).stream().map(d -> {
-          String token = token();
-          documentTokens.put(token, new LetterToken(progress.caseNumber(), d.id(), now.plus(LETTER_TOKEN)));
-          return Map.<String, Object>of("name", d.name(), "size", Documents.size(d.size()), "token", token);
-        }).toList();
+    Optional<CaseRecord> c = replied ? register.find(agencies.holderOf(progress.caseNumber()), progress.caseNumber())
+        : Optional.empty();
+    List<DocumentInfo> versions = c.map(r -> released.releasedVersions(r.agencyCode(), r.caseNumber())).orElse(List.of());
+    boolean online = c.map(r -> released.downloadableOn(r, LocalDate.now(clock))).orElse(false);
+    model.addAttribute("documentsUntil", c.flatMap(released::downloadableUntil).orElse(null));
+    model.addAttribute("documentsExpired", !online && !versions.isEmpty());
+    List<Map<String, Object>> documents = !online ? List.of() : versions.stream().map(d -> {
+      String token = token();
+      documentTokens.put(token, new LetterToken(progress.caseNumber(), d.id(), now.plus(LETTER_TOKEN)));
+      return Map.<String, Object>of("name", d.name(), "size", Documents.size(d.size()), "token", token);
+    }).toList();
     session.setAttribute(DOCUMENT_TOKENS, documentTokens);
     model.addAttribute("documents", documents);
     model.addAttribute("p", progress);
@@ -170,7 +173,8 @@ class TrackPages {
       return ResponseEntity.status(404).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
           .body("下载链接已失效，请重新查询。");
     }
-    if (downloadableUntil(t.caseNumber()).map(d -> LocalDate.now(clock).isAfter(d)).orElse(true)) {
+    if (!register.find(agencies.holderOf(t.caseNumber()), t.caseNumber())
+        .map(c -> released.downloadableOn(c, LocalDate.now(clock))).orElse(false)) {
       return ResponseEntity.status(404).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
           .body("网上下载期限已过，请与受理机关联系领取。");
     }
@@ -266,10 +270,6 @@ class TrackPages {
       flash.addFlashAttribute("error", "未提交：系统暂时未能保存，本次提交未记录、文件也未保存，请稍后重试。");
     }
     return "redirect:/track/case";
-  }
-
-  private Optional<LocalDate> downloadableUntil(String caseNumber) {
-    return register.find(agencies.holderOf(caseNumber), caseNumber).flatMap(released::downloadableUntil);
   }
 
   private Optional<String> tracked(HttpSession session) {

@@ -182,12 +182,16 @@ public class DocumentReview {
 
   /** The PDF version LibreOffice made of an Office document, if any (the latest). */
   private static Optional<DocumentInfo> converted(List<DocumentInfo> all, long original) {
-    return all.stream().filter(d -> d.kind() == DocumentKind.CONVERTED && Long.valueOf(original).equals(d.derivedFrom()))
-        .max(Comparator.comparingLong(DocumentInfo::id));
+    return latest(all, DocumentKind.CONVERTED, original);
   }
 
   private static Optional<DocumentInfo> latestRedacted(List<DocumentInfo> all, long original) {
-    return all.stream().filter(d -> d.kind() == DocumentKind.REDACTED && Long.valueOf(original).equals(d.derivedFrom()))
+    return latest(all, DocumentKind.REDACTED, original);
+  }
+
+  /** The newest document of this kind made from {@code original}. */
+  private static Optional<DocumentInfo> latest(List<DocumentInfo> all, DocumentKind kind, long original) {
+    return all.stream().filter(d -> d.kind() == kind && Long.valueOf(original).equals(d.derivedFrom()))
         .max(Comparator.comparingLong(DocumentInfo::id));
   }
 }

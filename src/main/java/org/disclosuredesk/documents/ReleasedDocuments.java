@@ -50,11 +50,10 @@ public class ReleasedDocuments {
    */
   public List<ReleasedFile> forReplyMail(String agencyCode, String caseNumber) {
     List<DocumentReview.Released> released = review.released(agencyCode, caseNumber);
-    long total = released.stream().mapToLong(r -> r.version().size()).sum();
-    if (released.isEmpty() || total > maxMailSize) {
+    if (released.isEmpty() || !fitsTheMail(released)) {
       if (!released.isEmpty()) {
         cases.record(agencyCode, caseNumber, "DOCUMENTS_NOT_MAILED", null,
-            "公开的文件共 %s，超过邮件附件上限，未随答复邮件发送".formatted(Documents.size(total)));
+            "公开的文件共 %s，超过邮件附件上限，未随答复邮件发送".formatted(Documents.size(total(released))));
       }
       return List.of();
     }
@@ -80,12 +79,11 @@ public class ReleasedDocuments {
     if (released.isEmpty()) {
       return null;
     }
-    long total = released.stream().mapToLong(r -> r.version().size()).sum();
-    if (total <= maxMailSize) {
+    if (fitsTheMail(released)) {
       return "本机关公开的政府信息（" + released.size() + " 个文件）随本邮件附上；部分公开的，附上的是遮盖处理后的版本。";
     }
     String where = letters.enquiryUrl().isBlank() ? "本机关的政府信息公开申请进度查询页" : letters.enquiryUrl();
-    return "本机关公开的政府信息（" + released.size() + " 个文件，共 " + Documents.size(total) + "）超过邮件附件上限，未随本邮件发送。"
+    return "本机关公开的政府信息（" + released.size() + " 个文件，共 " + Documents.size(total(released)) + "）超过邮件附件上限，未随本邮件发送。"
         + "请于 " + org.disclosuredesk.letters.ChineseDates.format(repliedOn.plusDays(downloadDays)) + "前凭案件编号和查询码在 "
         + where + " 下载；逾期请与本机关联系领取。";
   }
@@ -93,6 +91,19 @@ public class ReleasedDocuments {
   /** The last day the applicant may download the released files online: the reply date plus the download period. */
   public Optional<LocalDate> downloadableUntil(CaseRecord c) {
     return Optional.ofNullable(c.repliedOn()).map(d -> d.plusDays(downloadDays));
+  }
+
+  /** Whether the released files of this case may be downloaded online on {@code day} (replied, period not over). */
+  public boolean downloadableOn(CaseRecord c, LocalDate day) {
+    return downloadableUntil(c).map(until -> !day.isAfter(until)).orElse(false);
+  }
+
+  private boolean fitsTheMail(List<DocumentReview.Released> released) {
+    return total(released) <= maxMailSize;
+  }
+
+  private static long total(List<DocumentReview.Released> released) {
+    return released.stream().mapToLong(r -> r.version().size()).sum();
   }
 
   /** The released versions of a case (what the applicant may download once the reply is out), in decision order. */
