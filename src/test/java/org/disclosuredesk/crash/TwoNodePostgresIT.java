@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * executor on in both. Cases received long ago have their reply deadline behind them, so each one's
  * escalation timer (Timer_ReplyDeadline → Task_SuperviseOverdueCase) and reminders are due at once
  * (released together for both nodes); one node is killed with SIGKILL while the jobs run. Each case is escalated exactly once (one supervision task,
- * one ESCALATED entry), its escalation mail and its acknowledgement reach the SMTP server once.
+ * one ESCALATED entry), its escalation mail and its acknowledgement reach the SMTP server once — or, for a mail
+ * the killed node had claimed and not yet marked sent, at most twice: the outbox sends at least once, and a node
+ * killed between the mail server's answer and its own commit leaves the mail to be sent again (MailDrainer).
  */
 class TwoNodePostgresIT {
 
@@ -77,6 +79,9 @@ class TwoNodePostgresIT {
       long escalatedAtKill = count(db, "select count(*) from dd_case_event where kind = 'ESCALATED'");
       long mailsAtKill = smtp.getReceivedMessages().length;
       b.kill();
+      // the mails claimed and not yet marked sent when B died: B may have handed some of them to the mail server
+      // already, and they are sent again once their lease expires (MailDrainer: a duplicate rather than a loss)
+      java.util.Set<String> inFlight = inFlight(db);
 
       // Then node A finishes everything (B's locked jobs after their lock expires)
       awaitQuiet(db, smtp, cases, Duration.ofSeconds(150));
@@ -91,17 +96,20 @@ class TwoNodePostgresIT {
             .as("supervision tasks of %s", n).isEqualTo(1);
         List<MimeMessage> escalationMails = mails(smtp, m -> subject(m).startsWith(ESCALATION_SUBJECT + n + " "));
         assertThat(escalationMails).as("escalation mail of %s", n).isNotEmpty();
-        assertThat(escalationMails).as("escalation mail of %s: one copy per recipient", n)
-            .hasSize(recipients(escalationMails.get(0)));
+        int perRecipient = inFlight.contains("ESCALATION " + n) ? 2 : 1;
+        assertThat(escalationMails.size()).as("escalation mail of %s: one copy per recipient (in flight at the kill: %s)",
+            n, perRecipient == 2).isBetween(recipients(escalationMails.get(0)), perRecipient * recipients(escalationMails.get(0)));
         String applicant = applicantEmail(i);
-        assertThat(mails(smtp, m -> recipientsOf(m).contains(applicant))).as("acknowledgement to %s", applicant)
-            .hasSize(1);
+        assertThat(mails(smtp, m -> recipientsOf(m).contains(applicant)).size())
+            .as("acknowledgement to %s (in flight at the kill: %s)", applicant, inFlight.contains("ACKNOWLEDGEMENT " + n))
+            .isBetween(1, inFlight.contains("ACKNOWLEDGEMENT " + n) ? 2 : 1);
       }
       assertThat(count(db, "select count(*) from act_ru_incident")).as("incidents").isZero();
       long mailsInTheEnd = smtp.getReceivedMessages().length;
       assertThat(escalatedAtKill < CASES || mailsAtKill < mailsInTheEnd).as("node B killed in the middle of the work:"
           + " %d escalations, %d of %d mails done", escalatedAtKill, mailsAtKill, mailsInTheEnd).isTrue();
       a.stop();
+      System.out.printf("Two nodes on PostgreSQL: %d mails claimed and unsent at the kill%n", inFlight.size());
       System.out.printf("Two nodes on PostgreSQL: %d overdue cases, node B killed with SIGKILL after %d escalations"
               + " and %d of %d mails; afterwards %d escalations (1 per case), %d supervision tasks (1 per case), %d escalation"
               + " mails and %d acknowledgements received (1 per case and recipient), 0 incidents%n", CASES,
@@ -181,6 +189,19 @@ class TwoNodePostgresIT {
 
   private static int recipients(MimeMessage m) {
     return recipientsOf(m).size();
+  }
+
+  /** "KIND caseNumber" of the outbox rows claimed by a drainer and not marked sent. */
+  static java.util.Set<String> inFlight(Connection db) throws SQLException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    try (PreparedStatement s = db.prepareStatement("select kind, case_number from dd_mail"
+        + " where claim_token is not null and status in ('QUEUED', 'FAILED')");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1) + " " + rs.getString(2));
+      }
+    }
+    return out;
   }
 
   static long count(Connection db, String sql, Object... params) throws SQLException {
