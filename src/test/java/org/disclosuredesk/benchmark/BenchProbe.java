@@ -56,7 +56,12 @@ final class BenchProbe implements AutoCloseable {
     return name;
   }
 
+  /** Drops a benchmark's database, unless -Dbench.keepDatabases=true keeps it for a look afterwards. */
   void dropDatabase(String name) {
+    if (Boolean.getBoolean("bench.keepDatabases")) {
+      System.out.println("[bench] kept database " + name);
+      return;
+    }
     try (Statement s = admin.createStatement()) {
       s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
       s.execute("drop database if exists " + name);

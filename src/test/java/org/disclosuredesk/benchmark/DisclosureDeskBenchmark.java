@@ -530,6 +530,8 @@ class DisclosureDeskBenchmark {
   // --- (e) timer burst ----------------------------------------------------------------------------
 
   private void timerBurst(String appDb, ProcessEngine engine) throws Exception {
+    // the engine alone first: the stripped route (no listeners, no computed dates) through the same job executor
+    burst(appDb, engine, StrippedRoute.KEY, "SB-", "timerBurstStripped");
     LocalDate due = LocalDate.parse(today).plusDays(60);
     try (Connection c = DriverManager.getConnection(BenchProbe.url(appDb), BenchProbe.USER, BenchProbe.PASSWORD);
         Statement s = c.createStatement()) {
@@ -539,7 +541,17 @@ class DisclosureDeskBenchmark {
           + "', 'NATURAL_PERSON', '申请人' || g, '政府信息' || g, 'planning', 'IN_HANDLING', now(), now()"
           + " from generate_series(1, " + TIMERS + ") g");
     }
-    // the route waiting at the handling step, its deadline timers set from the register (not what is measured)
+    burst(appDb, engine, "disclosureRequest", "TB-", "timerBurst");
+  }
+
+  /**
+   * {@code TIMERS} instances of {@code processKey} waiting at the handling step (their deadline timers set as the
+   * route sets them; not measured), their reply deadlines then made due at once: the time until every escalation
+   * task exists, and the CPU per escalation of this JVM (the benchmark's own polling is negligible) and of the
+   * database's backends.
+   */
+  private void burst(String appDb, ProcessEngine engine, String processKey, String keyPrefix, String figure)
+      throws Exception {
     long t0 = System.nanoTime();
     ExecutorService workers = Executors.newFixedThreadPool(CLIENTS, named("bench-client-"));
     try {
@@ -548,11 +560,10 @@ class DisclosureDeskBenchmark {
       for (int w = 0; w < CLIENTS; w++) {
         futures.add(workers.submit(() -> {
           for (int i = next.getAndIncrement(); i <= TIMERS; i = next.getAndIncrement()) {
-            String key = "TB-" + String.format("%06d", i);
-            String pi = engine.getRuntimeService().createProcessInstanceByKey("disclosureRequest").businessKey(key)
+            String key = keyPrefix + String.format("%06d", i);
+            engine.getRuntimeService().createProcessInstanceByKey(processKey).businessKey(key)
                 .setVariable("caseNumber", key).setVariable("department", "planning")
-                .startBeforeActivity("Task_HandleRequest").execute().getId();
-            engine.getRuntimeService().getActivityInstance(pi); // nothing: keeps the loop honest about engine work
+                .startBeforeActivity("Task_HandleRequest").execute();
           }
           return null;
         }));
@@ -563,23 +574,26 @@ class DisclosureDeskBenchmark {
     } finally {
       workers.shutdownNow();
     }
-    figures.put("timerSetupSeconds", (System.nanoTime() - t0) / 1e9);
-    long escalationsBefore = count(appDb, "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_SuperviseOverdueCase'");
+    figures.put(figure + "SetupSeconds", (System.nanoTime() - t0) / 1e9);
+    String escalations = "select count(*) from ACT_RU_TASK t join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_"
+        + " where t.TASK_DEF_KEY_ = 'Task_SuperviseOverdueCase' and d.KEY_ = '" + processKey + "'";
+    long before = count(appDb, escalations);
+    Map<Integer, Long> pg0 = probe.backendTicks(appDb);
+    long cpu0 = BenchProbe.processCpuNanos();
     long t1;
     try (Connection c = DriverManager.getConnection(BenchProbe.url(appDb), BenchProbe.USER, BenchProbe.PASSWORD);
         Statement s = c.createStatement()) {
       int made = s.executeUpdate("update ACT_RU_JOB set DUEDATE_ = now() - interval '1 second'"
           + " where JOB_DEF_ID_ in (select ID_ from ACT_RU_JOBDEF where ACT_ID_ = 'Timer_ReplyDeadline') and PROCESS_INSTANCE_ID_ in"
-          + " (select ID_ from ACT_RU_EXECUTION where BUSINESS_KEY_ like 'TB-%')");
+          + " (select ID_ from ACT_RU_EXECUTION where BUSINESS_KEY_ like '" + keyPrefix + "%')");
       t1 = System.nanoTime();
-      figures.put("timersMadeDue", made);
+      figures.put(figure + "TimersMadeDue", made);
     }
     long deadline = t1 + 8L * 60 * 1_000_000_000;
     long first = -1;
     long escalated = 0;
     while (System.nanoTime() < deadline) {
-      escalated = count(appDb, "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_SuperviseOverdueCase'")
-          - escalationsBefore;
+      escalated = count(appDb, escalations) - before;
       if (escalated > 0 && first < 0) {
         first = System.nanoTime();
       }
@@ -588,9 +602,16 @@ class DisclosureDeskBenchmark {
       }
       Thread.sleep(200);
     }
-    figures.put("escalations", escalated);
-    figures.put("timerBurstFirstEscalationSeconds", first < 0 ? -1 : (first - t1) / 1e9);
-    figures.put("timerBurstAllEscalationsSeconds", escalated >= TIMERS ? (System.nanoTime() - t1) / 1e9 : -1);
+    long end = System.nanoTime();
+    long pg = BenchProbe.backendNanos(pg0, probe.backendTicks(appDb));
+    long cpu = BenchProbe.processCpuNanos() - cpu0;
+    figures.put(figure + "Escalations", escalated);
+    figures.put(figure + "FirstEscalationSeconds", first < 0 ? -1 : (first - t1) / 1e9);
+    figures.put(figure + "AllEscalationsSeconds", escalated >= TIMERS ? (end - t1) / 1e9 : -1);
+    figures.put(figure + "JvmCpuMsPerEscalation", cpu / 1e6 / Math.max(1, escalated));
+    figures.put(figure + "PgCpuMsPerEscalation", pg < 0 ? -1 : pg / 1e6 / Math.max(1, escalated));
+    System.out.printf(Locale.ROOT, "[bench] %s: %d escalations in %.1f s, %.1f ms JVM CPU and %.1f ms PostgreSQL CPU each%n",
+        processKey, escalated, (end - t1) / 1e9, cpu / 1e6 / Math.max(1, escalated), pg / 1e6 / Math.max(1, escalated));
   }
 
   // --- report ---------------------------------------------------------------------------------------

@@ -65,6 +65,19 @@ class RoutePostgresIT {
   }
 
   @Test
+  void theJobTableHasTheIndexesThatKeepJobAcquisitionIndependentOfTheTimersWaiting() {
+    // engine.JobAcquisitionIndexes: the due date, and the locked jobs' instance (partial); both valid
+    List<String> indexes = jdbc.sql("select c.relname || ' ' || pg_get_indexdef(i.indexrelid) from pg_index i"
+        + " join pg_class c on c.oid = i.indexrelid join pg_class t on t.oid = i.indrelid"
+        + " where t.relname = 'act_ru_job' and c.relname like 'dd_idx_job_%' and i.indisvalid order by c.relname")
+        .query(String.class).list();
+    assertThat(indexes).hasSize(2);
+    assertThat(indexes.get(0)).startsWith("dd_idx_job_due ").contains("(duedate_)");
+    assertThat(indexes.get(1)).startsWith("dd_idx_job_locked ").contains("(process_instance_id_)")
+        .contains("WHERE (lock_owner_ IS NOT NULL)");
+  }
+
+  @Test
   void aCaseTravelsTheWholeRouteOnPostgres() {
     Response created = api.post("reception", "/api/requests", RequestJson.WALK_IN);
     assertThat(created.status()).isEqualTo(201);
