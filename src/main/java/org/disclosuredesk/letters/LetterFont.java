@@ -4,8 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.OpenTypeFont;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -54,11 +56,15 @@ class LetterFont {
   private final String fontName;
   private final List<Path> fallbackCandidates;
   private volatile Path found;
-  private volatile TrueTypeFont coverage;
+  private volatile BitSet coverage;
   private volatile List<Fallback> fallbacks;
 
-  /** A fallback font: its file and its parsed tables (kept for glyph lookups). */
-  record Fallback(Path file, TrueTypeFont font) {}
+  /**
+   * A fallback font: its file and the code points it draws. The coverage is kept, not the parsed font: PDFBox
+   * holds a parsed CJK font's tables in memory (47 MB for uming.ttc, 57 and 70 MB for the two hanazono files),
+   * which made these three fonts the larger part of the application's heap after start.
+   */
+  record Fallback(Path file, BitSet coverage) {}
 
   @org.springframework.beans.factory.annotation.Autowired
   LetterFont(LettersProperties properties) {
@@ -71,10 +77,21 @@ class LetterFont {
     this.fallbackCandidates = List.copyOf(fallbackCandidates);
   }
 
-  /** Says at start which font PDFs use, or warns clearly that PDFs cannot be made. */
+  /**
+   * Says at start which font PDFs use, or warns clearly that PDFs cannot be made, and reads the fonts' coverage.
+   * On a thread of its own: reading 75 MB of font files takes a second that the start need not wait for; the
+   * fields it fills are volatile and filled the same way by the first letter if that comes first.
+   */
   @EventListener(ApplicationReadyEvent.class)
+  void reportAtStartInTheBackground() {
+    Thread t = new Thread(this::reportAtStart, "letter-font-check");
+    t.setDaemon(true);
+    t.start();
+  }
+
   void reportAtStart() {
     try {
+      mainCoverage(); // read once here rather than by the first PDF letter
       log.info("PDF 文书字体：{}；生僻字后备字体：{}", file(), fallbackFiles().isEmpty()
           ? "无（可安装 Debian 软件包 fonts-hanazono；缺字以 [U+XXXX] 形式打印）" : fallbackFiles());
     } catch (PdfFontMissingException e) {
@@ -102,11 +119,11 @@ class LetterFont {
    * {@code used} receives the indexes of the fallback fonts the text needs.
    */
   synchronized String prepare(String html, java.util.Set<Integer> used) {
-    TrueTypeFont main = mainCoverage();
+    BitSet main = mainCoverage();
     List<Fallback> extra = fallbacks();
     StringBuilder out = new StringBuilder(html.length());
     html.codePoints().forEach(cp -> {
-      if (cp < 0x80 || Character.isWhitespace(cp) || Character.isSpaceChar(cp) || has(main, cp)) {
+      if (cp < 0x80 || Character.isWhitespace(cp) || Character.isSpaceChar(cp) || main.get(cp)) {
         out.appendCodePoint(cp);
         return;
       }
@@ -114,7 +131,7 @@ class LetterFont {
         return; // joiners and variation selectors only shape what the font cannot draw anyway
       }
       for (int i = 0; i < extra.size(); i++) {
-        if (has(extra.get(i).font(), cp)) {
+        if (extra.get(i).coverage().get(cp)) {
           used.add(i);
           out.appendCodePoint(cp);
           return;
@@ -138,19 +155,39 @@ class LetterFont {
     return PDType0Font.load(document, new TTFParser().parse(new RandomAccessReadBufferedFile(f.toFile())), true);
   }
 
-  private TrueTypeFont mainCoverage() {
-    TrueTypeFont c = coverage;
+  private BitSet mainCoverage() {
+    BitSet c = coverage;
     if (c == null) {
+      Path f = file();
       try {
-        Path f = file();
-        c = isCollection(f) ? fromCollection(f).orElseThrow(() -> new PdfFontMissingException(MISSING))
-            : new TTFParser().parse(new RandomAccessReadBufferedFile(f.toFile()));
+        if (isCollection(f)) {
+          try (TrueTypeCollection collection = new TrueTypeCollection(new File(f.toString()))) {
+            c = coverage(chosen(collection).orElseThrow(() -> new PdfFontMissingException(MISSING)));
+          }
+        } else {
+          try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(f.toFile()))) {
+            c = coverage(font);
+          }
+        }
       } catch (IOException e) {
         throw new PdfFontMissingException(MISSING);
       }
       coverage = c;
     }
     return c;
+  }
+
+  /** The code points the font maps to a glyph, read once from its Unicode cmap. */
+  static BitSet coverage(TrueTypeFont font) throws IOException {
+    CmapLookup cmap = font.getUnicodeCmapLookup();
+    BitSet drawn = new BitSet();
+    for (int gid = 1; gid < font.getNumberOfGlyphs(); gid++) {
+      List<Integer> codes = cmap.getCharCodes(gid);
+      if (codes != null) {
+        codes.forEach(drawn::set);
+      }
+    }
+    return drawn;
   }
 
   private List<Fallback> fallbacks() {
@@ -161,10 +198,9 @@ class LetterFont {
         if (!Files.isReadable(p)) {
           continue;
         }
-        try {
-          TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(p.toFile()));
+        try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(p.toFile()))) {
           if (!(font instanceof OpenTypeFont otf && otf.isPostScript())) {
-            list.add(new Fallback(p, font));
+            list.add(new Fallback(p, coverage(font)));
           }
         } catch (IOException | RuntimeException e) {
           log.warn("后备字体不可用：{}（{}）", p, e.getMessage());
@@ -174,14 +210,6 @@ class LetterFont {
       fallbacks = f;
     }
     return f;
-  }
-
-  private static boolean has(TrueTypeFont font, int codePoint) {
-    try {
-      return font.getUnicodeCmapLookup().getGlyphId(codePoint) > 0;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
   }
 
   /** The font file in use; fails with {@link #MISSING} when there is none. */
@@ -212,7 +240,9 @@ class LetterFont {
   private boolean usable(Path f) {
     try {
       if (isCollection(f)) {
-        return fromCollection(f).isPresent();
+        try (TrueTypeCollection collection = new TrueTypeCollection(new File(f.toString()))) {
+          return chosen(collection).isPresent();
+        }
       }
       try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(f.toFile()))) {
         return embeddable(font);
@@ -224,7 +254,11 @@ class LetterFont {
 
   /** The named font of a collection, or the first embeddable one with Chinese glyphs. Left open: PDFBox reads it while subsetting. */
   private Optional<TrueTypeFont> fromCollection(Path f) throws IOException {
-    TrueTypeCollection collection = new TrueTypeCollection(new File(f.toString()));
+    return chosen(new TrueTypeCollection(new File(f.toString())));
+  }
+
+  /** The named font of the collection, or the first embeddable one with Chinese glyphs. */
+  private Optional<TrueTypeFont> chosen(TrueTypeCollection collection) throws IOException {
     TrueTypeFont[] chosen = new TrueTypeFont[1];
     collection.processAllFonts(font -> {
       if (chosen[0] == null && (fontName.isEmpty() || fontName.equals(font.getName())) && embeddable(font)) {
