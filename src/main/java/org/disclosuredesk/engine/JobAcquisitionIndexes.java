@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  *       acquisition's "no other job of this instance is running" check.</li>
  * </ul>
  * Created after the engine has created or updated its schema and before the job executor starts;
- * {@code if not exists} makes every later start a no-op. H2 (the embedded demo) has no partial indexes
+ * {@code if not exists} makes every later start a no-op. On an installation that already has cases, the first start
+ * after this change builds them, and writes to the job table wait while it does (a plain {@code create index}: a
+ * concurrent build that failed would leave an invalid index that {@code if not exists} then never replaces). H2 (the embedded demo) has no partial indexes
  * and no such sizes: nothing is done there.
  */
 @Component

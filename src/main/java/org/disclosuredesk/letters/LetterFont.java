@@ -78,9 +78,9 @@ class LetterFont {
   }
 
   /**
-   * Says at start which font PDFs use, or warns clearly that PDFs cannot be made, and reads the fonts' coverage.
-   * On a thread of its own: reading 75 MB of font files takes a second that the start need not wait for; the
-   * fields it fills are volatile and filled the same way by the first letter if that comes first.
+   * Says at start which font PDFs use (and reads the fallback fonts' coverage), or warns clearly that PDFs cannot be
+   * made. On a thread of its own: reading the font files takes a second that the start need not wait for; the fields
+   * it fills are volatile and filled the same way by the first letter if that comes first.
    */
   @EventListener(ApplicationReadyEvent.class)
   void reportAtStartInTheBackground() {
@@ -91,7 +91,6 @@ class LetterFont {
 
   void reportAtStart() {
     try {
-      mainCoverage(); // read once here rather than by the first PDF letter
       log.info("PDF 文书字体：{}；生僻字后备字体：{}", file(), fallbackFiles().isEmpty()
           ? "无（可安装 Debian 软件包 fonts-hanazono；缺字以 [U+XXXX] 形式打印）" : fallbackFiles());
     } catch (PdfFontMissingException e) {

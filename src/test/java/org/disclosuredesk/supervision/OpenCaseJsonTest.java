@@ -34,9 +34,16 @@ class OpenCaseJsonTest {
         -2, true, "IN_HANDLING", "ONLINE", "办理申请并拟定答复", "officer", "default");
     OpenCaseJson empty = new OpenCaseJson("ZJ-2026-00002", null, LocalDate.of(2026, 3, 2), null, null, false,
         "REGISTERED", "LETTER", null, null, "housing");
-    for (OpenCaseJson c : List.of(full, empty)) {
+    // quotes, backslashes and control characters quoted as the bean serializer quotes them, rows written twice
+    OpenCaseJson odd = new OpenCaseJson("GK-2026-00003", "规划\"科\\二", LocalDate.of(2026, 3, 2), null, 0, false,
+        "IN_REVIEW", "EMAIL", "审查\t保密\n", "张三\u0001", "default");
+    for (OpenCaseJson c : List.of(full, empty, odd, full, odd)) {
       assertThat(JSON.writeValueAsString(c)).isEqualTo(asBean(c));
     }
+    // a generator that escapes every non-ASCII character gets the plain strings, escaped
+    ObjectMapper ascii = JSON.copy();
+    ascii.getFactory().configure(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
+    assertThat(ascii.writeValueAsString(full)).contains("\\u529E").doesNotContain("办");
     JsonNode list = JSON.readTree(JSON.writeValueAsString(List.of(full, empty)));
     assertThat(list.get(0).path("workingDaysLeft").asInt()).isEqualTo(-2);
     assertThat(list.get(0).path("dueOn").asText()).isEqualTo("2026-03-30");
