@@ -40,7 +40,7 @@ class OpenCaseJsonTest {
     for (OpenCaseJson c : List.of(full, empty, odd, full, odd)) {
       assertThat(JSON.writeValueAsString(c)).isEqualTo(asBean(c));
     }
-    // a generator that escapes every non-ASCII character gets the plain strings, escaped
+    // a generator that escapes every non-ASCII character escapes the rows too
     ObjectMapper ascii = JSON.copy();
     ascii.getFactory().configure(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
     assertThat(ascii.writeValueAsString(full)).contains("\\u529E").doesNotContain("办");
