@@ -25,17 +25,17 @@ import org.springframework.stereotype.Component;
  *       acquisition's "no other job of this instance is running" check.</li>
  * </ul>
  * Created after the engine has created or updated its schema and before the job executor starts;
- * {@code if not exists} makes every later start a no-op. On an installation that already has cases, the first start
- * after this change builds them, and writes to the job table wait while it does (a plain {@code create index}: a
- * concurrent build that failed would leave an invalid index that {@code if not exists} then never replaces). H2 (the embedded demo) has no partial indexes
- * and no such sizes: nothing is done there.
+ * {@code if not exists} makes every later start a no-op. On an installation that already has cases, the first
+ * start after this change builds them, and writes to the job table wait while it does (a plain {@code create index}:
+ * a concurrent build that failed would leave an invalid index that {@code if not exists} then never replaces).
+ * H2 (the embedded demo) has no partial indexes and no such sizes: nothing is done there.
  */
 @Component
 class JobAcquisitionIndexes extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobAcquisitionIndexes.class);
 
-  static final List<String> STATEMENTS = List.of(
+  private static final List<String> STATEMENTS = List.of(
       "create index if not exists dd_idx_job_due on ACT_RU_JOB (DUEDATE_)",
       "create index if not exists dd_idx_job_locked on ACT_RU_JOB (PROCESS_INSTANCE_ID_) where LOCK_OWNER_ is not null");
 
@@ -49,7 +49,7 @@ class JobAcquisitionIndexes extends AbstractProcessEnginePlugin {
     create(configuration.getDataSource());
   }
 
-  static void create(DataSource dataSource) {
+  private static void create(DataSource dataSource) {
     for (String sql : STATEMENTS) {
       try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
         if (!c.getAutoCommit()) {

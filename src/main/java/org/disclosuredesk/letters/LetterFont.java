@@ -55,8 +55,7 @@ class LetterFont {
   private final Path configured;
   private final String fontName;
   private final List<Path> fallbackCandidates;
-  private volatile Path found;
-  private volatile BitSet coverage;
+  private volatile Found found;
   private volatile List<Fallback> fallbacks;
 
   /**
@@ -65,6 +64,9 @@ class LetterFont {
    * which made these three fonts the larger part of the application's heap after start.
    */
   record Fallback(Path file, BitSet coverage) {}
+
+  /** The main font's file and the code points it draws, read together when the file is first looked for. */
+  private record Found(Path file, BitSet coverage) {}
 
   @org.springframework.beans.factory.annotation.Autowired
   LetterFont(LettersProperties properties) {
@@ -78,8 +80,8 @@ class LetterFont {
   }
 
   /**
-   * Says at start which font PDFs use (and reads the fallback fonts' coverage), or warns clearly that PDFs cannot be
-   * made. On a thread of its own: reading the font files takes a second that the start need not wait for; the fields
+   * Says at start which font PDFs use (reading what it and the fallback fonts draw), or warns clearly that PDFs cannot
+   * be made. On a thread of its own: reading the font files takes a second that the start need not wait for; the fields
    * it fills are volatile and filled the same way by the first letter if that comes first.
    */
   @EventListener(ApplicationReadyEvent.class)
@@ -155,25 +157,7 @@ class LetterFont {
   }
 
   private BitSet mainCoverage() {
-    BitSet c = coverage;
-    if (c == null) {
-      Path f = file();
-      try {
-        if (isCollection(f)) {
-          try (TrueTypeCollection collection = new TrueTypeCollection(new File(f.toString()))) {
-            c = coverage(chosen(collection).orElseThrow(() -> new PdfFontMissingException(MISSING)));
-          }
-        } else {
-          try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(f.toFile()))) {
-            c = coverage(font);
-          }
-        }
-      } catch (IOException e) {
-        throw new PdfFontMissingException(MISSING);
-      }
-      coverage = c;
-    }
-    return c;
+    return found().coverage();
   }
 
   /** The code points the font maps to a glyph, read once from its Unicode cmap. */
@@ -213,7 +197,11 @@ class LetterFont {
 
   /** The font file in use; fails with {@link #MISSING} when there is none. */
   Path file() {
-    Path f = found;
+    return found().file();
+  }
+
+  private Found found() {
+    Found f = found;
     if (f == null) {
       f = locate().orElseThrow(() -> new PdfFontMissingException(configured != null
           ? "字体文件不可用：" + configured + "（须为含中文字形的 TrueType 字体 .ttf/.ttc；"
@@ -231,23 +219,25 @@ class LetterFont {
     return PDType0Font.load(document, font, true);
   }
 
-  private Optional<Path> locate() {
+  private Optional<Found> locate() {
     List<Path> candidates = configured != null ? List.of(configured) : DEBIAN_CANDIDATES;
-    return candidates.stream().filter(Files::isReadable).filter(this::usable).findFirst();
+    return candidates.stream().filter(Files::isReadable).map(this::usable).flatMap(Optional::stream).findFirst();
   }
 
-  private boolean usable(Path f) {
+  /** The file's embeddable font with what it draws, read in one pass and closed; empty when it has none. */
+  private Optional<Found> usable(Path f) {
     try {
       if (isCollection(f)) {
         try (TrueTypeCollection collection = new TrueTypeCollection(new File(f.toString()))) {
-          return chosen(collection).isPresent();
+          Optional<TrueTypeFont> font = chosen(collection);
+          return font.isPresent() ? Optional.of(new Found(f, coverage(font.get()))) : Optional.empty();
         }
       }
       try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(f.toFile()))) {
-        return embeddable(font);
+        return embeddable(font) ? Optional.of(new Found(f, coverage(font))) : Optional.empty();
       }
     } catch (IOException | RuntimeException e) {
-      return false;
+      return Optional.empty();
     }
   }
 
