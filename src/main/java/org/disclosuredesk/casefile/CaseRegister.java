@@ -39,20 +39,93 @@ public class CaseRegister {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final TransactionTemplate firstOfYear;
+  private final TransactionTemplate ownTransaction;
 
   public CaseRegister(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.firstOfYear = new TransactionTemplate(transactions);
     this.firstOfYear.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.ownTransaction = new TransactionTemplate(transactions);
   }
 
   /**
-   * The next case number of the agency and year, e.g. GK-2026-00042. The sequence row is locked by
-   * the update, so two nodes of a cluster never hand out the same number.
+   * The next case number of the agency and year, e.g. GK-2026-00042, taken in the caller's transaction:
+   * the counter row stays locked until that transaction ends, so two nodes of a cluster never hand out the
+   * same number, and a number is used only if its case commits. Registrations that are not inside a
+   * transaction yet reserve their number first ({@link #reserveNumber}) and lock the counter only for that.
    */
   @Transactional
   public String allocateNumber(String agencyCode, String prefix, int year) {
+    return allocateNumber(agencyCode, prefix, year, null);
+  }
+
+  /**
+   * As {@link #allocateNumber(String, String, int)}, but uses the number {@code reserved} (from {@link
+   * #reserveNumber}) if this transaction can still take it: its reservation row is locked and deleted here,
+   * so it comes back if this transaction rolls back. A reservation that another registration took meanwhile
+   * (it had looked abandoned) falls back to the counter.
+   */
+  @Transactional
+  public String allocateNumber(String agencyCode, String prefix, int year, Integer reserved) {
+    if (reserved != null && takeReserved(agencyCode, year, reserved)) {
+      return format(prefix, year, reserved);
+    }
+    lockedIncrement(agencyCode, year);
+    int value = jdbc.sql("select last_value from dd_case_sequence where agency_code = ? and case_year = ?")
+        .params(agencyCode, year).query(Integer.class).single();
+    return format(prefix, year, value);
+  }
+
+  /**
+   * Reserves a number of the agency and year in a transaction of its own (call it outside any transaction):
+   * a number left by a registration that did not commit, reserved more than {@link #ABANDONED_AFTER} ago,
+   * or else the counter's next. The caller's registration then takes it with {@link #allocateNumber(String,
+   * String, int, Integer)}; if it never does, the next reservation after {@link #ABANDONED_AFTER} reuses it.
+   */
+  public int reserveNumber(String agencyCode, int year) {
+    Integer n = ownTransaction.execute(s -> {
+      Timestamp now = now();
+      Optional<Integer> abandoned = jdbc.sql("select case_number from dd_case_number_reserved"
+              + " where agency_code = ? and case_year = ? and reserved_at < ? order by case_number"
+              + " limit 1 for update skip locked")
+          .params(agencyCode, year, Timestamp.valueOf(now.toLocalDateTime().minus(ABANDONED_AFTER)))
+          .query(Integer.class).optional();
+      if (abandoned.isPresent()) {
+        jdbc.sql("update dd_case_number_reserved set reserved_at = ? where agency_code = ? and case_year = ?"
+            + " and case_number = ?").params(now, agencyCode, year, abandoned.get()).update();
+        return abandoned.get();
+      }
+      lockedIncrement(agencyCode, year);
+      int value = jdbc.sql("select last_value from dd_case_sequence where agency_code = ? and case_year = ?")
+          .params(agencyCode, year).query(Integer.class).single();
+      jdbc.sql("insert into dd_case_number_reserved (agency_code, case_year, case_number, reserved_at)"
+          + " values (?, ?, ?, ?)").params(agencyCode, year, value, now).update();
+      return value;
+    });
+    return n;
+  }
+
+  /** A reservation older than this is taken as abandoned (its registration took its number within milliseconds). */
+  static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofSeconds(10);
+
+  private boolean takeReserved(String agencyCode, int year, int number) {
+    boolean mine = jdbc.sql("select case_number from dd_case_number_reserved where agency_code = ? and case_year = ?"
+            + " and case_number = ? for update skip locked")
+        .params(agencyCode, year, number).query(Integer.class).optional().isPresent();
+    if (mine) {
+      jdbc.sql("delete from dd_case_number_reserved where agency_code = ? and case_year = ? and case_number = ?")
+          .params(agencyCode, year, number).update();
+    }
+    return mine;
+  }
+
+  private static String format(String prefix, int year, int value) {
+    return "%s-%d-%05d".formatted(prefix, year, value);
+  }
+
+  /** Adds one to the year's counter, creating it for the year's first case; the row stays locked. */
+  private void lockedIncrement(String agencyCode, int year) {
     if (increment(agencyCode, year) == 0) {
       // the year's first case: create its counter; a concurrent first case may win the insert (savepoint)
       try {
@@ -64,9 +137,6 @@ public class CaseRegister {
       }
       increment(agencyCode, year);
     }
-    int value = jdbc.sql("select last_value from dd_case_sequence where agency_code = ? and case_year = ?")
-        .params(agencyCode, year).query(Integer.class).single();
-    return "%s-%d-%05d".formatted(prefix, year, value);
   }
 
   private int increment(String agencyCode, int year) {

@@ -19,7 +19,10 @@ import org.disclosuredesk.web.ConflictException;
 import org.disclosuredesk.web.FieldError;
 import org.disclosuredesk.web.InvalidInputException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers applications: validates, fixes the receipt date by the channel's rule (Art. 31), issues
@@ -37,11 +40,13 @@ public class CaseRegistration {
   private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final VerificationCodes codes;
   private final org.disclosuredesk.agency.Agencies agencies;
+  private final TransactionTemplate inTransaction;
 
   CaseRegistration(CaseRegister register, RegistrationValidator validator, WorkingDayCalendar calendar,
       AgencyClock clock, RuntimeService runtime,
       com.fasterxml.jackson.databind.ObjectMapper json, VerificationCodes codes,
-      org.disclosuredesk.agency.Agencies agencies) {
+      org.disclosuredesk.agency.Agencies agencies, PlatformTransactionManager transactions) {
+    this.inTransaction = new TransactionTemplate(transactions);
     this.agencies = agencies;
     this.json = json;
     this.codes = codes;
@@ -56,8 +61,29 @@ public class CaseRegistration {
    * Registers an application and starts its route (API). With an idempotency key, a retry returns
    * the case registered first instead of creating a second one.
    */
-  @Transactional
   public Registration registerAndStart(String agencyCode, RegistrationRequest request, String idempotencyKey, String actor) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      // inside another unit of work (a referral): the number from the counter, in that transaction
+      return registerAndStart(agencyCode, request, idempotencyKey, actor, null);
+    }
+    Integer reserved = reserveNumber(agencyCode, request);
+    return inTransaction.execute(s -> registerAndStart(agencyCode, request, idempotencyKey, actor, reserved));
+  }
+
+  /**
+   * The case number reserved before the registration's transaction, so that registrations do not queue on
+   * the year's counter for as long as each takes (issue 11: the counter's row lock was held through the
+   * route's start, and 4 clients waited ~100 ms on it); none for input that will be refused anyway.
+   */
+  private Integer reserveNumber(String agencyCode, RegistrationRequest request) {
+    if (!validator.validate(agencyCode, request).isEmpty()) {
+      return null;
+    }
+    return register.reserveNumber(agencyCode, receiptDate(agencyCode, request).getYear());
+  }
+
+  private Registration registerAndStart(String agencyCode, RegistrationRequest request, String idempotencyKey,
+      String actor, Integer reservedNumber) {
     String key = idempotencyKey == null ? null : scoped(idempotencyKey, actor);
     String fingerprint = key == null ? null : fingerprint(request);
     if (key != null) {
@@ -69,7 +95,7 @@ public class CaseRegistration {
         return answer(register.get(agencyCode, existing.get()), false, null);
       }
     }
-    String caseNumber = registerOnly(agencyCode, request, key, actor);
+    String caseNumber = registerOnly(agencyCode, request, key, actor, reservedNumber);
     String code = codes.issue(agencyCode, caseNumber, actor);
     if (key != null) {
       register.setIdempotencyFingerprint(agencyCode, caseNumber, fingerprint);
@@ -101,19 +127,21 @@ public class CaseRegistration {
   /** Validates and writes the register row; returns the new case number. Throws {@link InvalidInputException}. */
   @Transactional
   public String register(String agencyCode, RegistrationRequest r, String idempotencyKey, String actor) {
-    String caseNumber = registerOnly(agencyCode, r, idempotencyKey, actor);
+    String caseNumber = registerOnly(agencyCode, r, idempotencyKey, actor, null);
     // every channel gets a code; reception reissues it (desk) to hand it to the applicant
     codes.issue(agencyCode, caseNumber, actor);
     return caseNumber;
   }
 
-  private String registerOnly(String agencyCode, RegistrationRequest r, String idempotencyKey, String actor) {
+  private String registerOnly(String agencyCode, RegistrationRequest r, String idempotencyKey, String actor,
+      Integer reservedNumber) {
     List<FieldError> errors = validator.validate(agencyCode, r);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     LocalDate receivedOn = receiptDate(agencyCode, r);
-    String caseNumber = register.allocateNumber(agencyCode, agencies.get(agencyCode).caseNumberPrefix(), receivedOn.getYear());
+    String caseNumber = register.allocateNumber(agencyCode, agencies.get(agencyCode).caseNumberPrefix(),
+        receivedOn.getYear(), reservedNumber);
     ApplicantInput a = r.applicant();
     Applicant applicant = new Applicant(a.type(), a.name().trim(), a.idType(), a.idNumber().trim().toUpperCase(),
         trim(a.phone()), trim(a.email()), trim(a.address()), trim(a.contactPerson()));

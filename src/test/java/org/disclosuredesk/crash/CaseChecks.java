@@ -73,6 +73,23 @@ final class CaseChecks {
       assertThat(single(db, "select last_value from dd_case_sequence where case_year = " + year))
           .as("counter of %d past %s", year, n).isGreaterThanOrEqualTo(value);
     }
+    // no gap either: every number up to the counter is a case or a reservation left by a registration that
+    // did not commit (the next registration takes it), never both
+    try (PreparedStatement s = db.prepareStatement("select case_year, last_value from dd_case_sequence"
+        + " where agency_code = 'default'"); ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        int year = rs.getInt(1);
+        long cases = single(db, "select count(*) from dd_case where agency_code = 'default' and case_number like 'GK-"
+            + year + "-%'");
+        long reserved = single(db, "select count(*) from dd_case_number_reserved where agency_code = 'default'"
+            + " and case_year = " + year);
+        assertThat(cases + reserved).as("cases (%d) and left reservations (%d) of %d", cases, reserved, year)
+            .isEqualTo(rs.getLong(2));
+      }
+    }
+    assertThat(single(db, "select count(*) from dd_case_number_reserved r join dd_case c on c.agency_code = r.agency_code"
+        + " and c.case_number = concat('GK-', cast(r.case_year as varchar(4)), '-', lpad(cast(r.case_number as varchar(5)), 5, '0'))"))
+        .as("numbers both reserved and used").isZero();
     for (Acknowledged a : acknowledged) {
       try (PreparedStatement s = db.prepareStatement("select applicant_name from dd_case where case_number = ?")) {
         s.setString(1, a.caseNumber());

@@ -116,7 +116,10 @@ class RoutePostgresIT {
       Set<String> numbers = pool.invokeAll(distinct).stream().map(RoutePostgresIT::get)
           .peek(r -> assertThat(r.status()).isEqualTo(201))
           .map(r -> r.json().path("caseNumber").asText()).collect(Collectors.toSet());
-      assertThat(numbers).hasSize(12).allMatch(n -> n.startsWith("GK-2025-"));
+      // numbers reserved ahead of each registration's transaction (issue 11): still 1 … 12, none left over
+      assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+          IntStream.rangeClosed(1, 12).mapToObj(i -> "GK-2025-%05d".formatted(i)).toList());
+      assertThat(reservedNumbers(2025)).isEmpty();
 
       List<Callable<Response>> retries = IntStream.range(0, 6)
           .mapToObj(i -> (Callable<Response>) () -> api.post("portal", "/api/requests", RequestJson.WALK_IN,
@@ -126,9 +129,27 @@ class RoutePostgresIT {
       assertThat(answers.stream().map(r -> r.json().path("caseNumber").asText()).distinct()).hasSize(1);
       assertThat(jdbc.sql("select count(*) from dd_case where idempotency_key = 'portal:same-submission'")
           .query(Long.class).single()).isEqualTo(1L);
+
+      // the retries that found the case reserved a number each and left it: every number is a case or left over …
+      List<Integer> left = reservedNumbers(2026);
+      assertThat(left).isNotEmpty();
+      assertThat(jdbc.sql("select count(*) from dd_case where agency_code = 'default' and case_number like 'GK-2026-%'")
+          .query(Long.class).single() + left.size())
+          .isEqualTo(jdbc.sql("select last_value from dd_case_sequence where agency_code = 'default' and case_year = 2026")
+              .query(Long.class).single());
+      // … and the next registration once they are abandoned (10 s) takes the lowest of them
+      at("2026-03-02T09:00:11");
+      assertThat(api.post("portal", "/api/requests", RequestJson.WALK_IN).json().path("caseNumber").asText())
+          .isEqualTo("GK-2026-%05d".formatted(left.get(0)));
+      assertThat(reservedNumbers(2026)).containsExactlyElementsOf(left.subList(1, left.size()));
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private List<Integer> reservedNumbers(int year) {
+    return jdbc.sql("select case_number from dd_case_number_reserved where agency_code = 'default' and case_year = ?"
+        + " order by case_number").param(year).query(Integer.class).list();
   }
 
   private static Response get(Future<Response> f) {
