@@ -451,6 +451,32 @@ class EngineDoorsAttackIntegrationTest {
   }
 
   /** A case registered today and accepted for this department: waiting at Task_HandleRequest. */
+  /** An id that names nothing, or a task completed since: 404 through both doors, never a 500 and its stack trace. */
+  @Test
+  void unknownAndCompletedIdsAreNotFoundNotServerErrors() {
+    ProcessInstance pi = route.registerWalkIn("文件（已办结的任务）");
+    String completed = route.task(pi, "Task_CheckCompleteness").getId();
+    route.acceptFor(pi, "planning");
+    String nothing = "00000000-0000-0000-0000-000000000000";
+    for (Door door : List.of(doors.engineRest("reception"), doors.webapp("reception", "tasklist"),
+        doors.engineRest("admin"))) {
+      for (String task : List.of(nothing, completed)) {
+        for (String sub : List.of("", "/variables", "/localVariables", "/identity-links", "/rendered-form",
+            "/deployed-form")) {
+          refuse(door, "GET", "/task/" + task + sub, null, 404);
+        }
+        // the engine's REST answers these two itself, with 400 and the reason ("Cannot find task with id …")
+        refuse(door, "GET", "/task/" + task + "/form-variables", null, 404, 400);
+        refuse(door, "GET", "/task/" + task + "/form", null, 404, 400);
+        refuse(door, "POST", "/task/" + task + "/claim", "{\"userId\":\"reception\"}", 404);
+        refuse(door, "POST", "/task/" + task + "/submit-form", "{\"variables\":{}}", 404);
+      }
+      refuse(door, "GET", "/process-instance/" + nothing + "/variables", null, 404);
+      refuse(door, "GET", "/process-instance/" + nothing + "/activity-instances", null, 404);
+    }
+    assertNoFailures();
+  }
+
   private ProcessInstance caseAt(String department) {
     ProcessInstance pi = route.registerWalkIn("文件（" + department + "）");
     route.acceptFor(pi, department);
