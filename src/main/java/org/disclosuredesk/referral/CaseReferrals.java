@@ -99,8 +99,7 @@ public class CaseReferrals {
     register.record(target.code(), created.caseNumber(), "REFERRED_IN", user.id(),
         "由" + fromName + "案件 " + c.caseNumber() + " 转送（该机关答复不属于其负责公开），经申请人同意；"
             + "平台转送按网上申请办理，收到申请日期 " + created.receivedOn() + "；申请人同意情况：" + consent);
-    return new Referred(created.caseNumber(), target.code(), created.receivedOn(), created.dueOn(),
-        created.verificationCode());
+    return new Referred(created.caseNumber(), target.code(), created.receivedOn(), created.dueOn());
   }
 
   /**

@@ -31,7 +31,7 @@ class ReferralController {
     this.referrals = referrals;
   }
 
-  /** 201 with the new case {caseNumber, agency, receivedOn, dueOn, verificationCode}. */
+  /** 201 with the new case {caseNumber, agency, receivedOn, dueOn}. */
   @PostMapping("/api/requests/{caseNumber}/referral")
   @ResponseBody
   ResponseEntity<Referred> refer(@PathVariable String caseNumber, @RequestBody(required = false) ReferralInput input) {
@@ -45,8 +45,7 @@ class ReferralController {
     try {
       Referred r = referOnce(() -> referrals.refer(caseNumber, new ReferralInput(agency, consent), CurrentUser.get()));
       flash.addFlashAttribute("message", "已转送，转入机关立案 " + r.caseNumber() + "，收到申请日期 " + r.receivedOn()
-          + "，答复期限 " + r.dueOn() + "；查询码 " + r.verificationCode() + "（仅显示这一次，请连同案号告知申请人，"
-          + "凭此在网上查询进度）");
+          + "，答复期限 " + r.dueOn());
     } catch (InvalidInputException e) {
       flash.addFlashAttribute("error", "未转送：" + describe(e.errors()));
     } catch (ConflictException | ForbiddenException e) {

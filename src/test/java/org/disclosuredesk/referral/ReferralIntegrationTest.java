@@ -47,7 +47,6 @@ class ReferralIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired RouteTestSupport route;
-  @Autowired org.disclosuredesk.applicant.VerificationCodes codes;
   @Autowired JdbcClient jdbc;
   @Autowired WorkingDayCalendar calendar;
   @Autowired MockMvc mvc;
@@ -121,8 +120,6 @@ class ReferralIntegrationTest {
     String second = referred.json().path("caseNumber").asText();
     assertThat(second).matches("ZJ-2026-\\d{5}");
     assertThat(referred.json().path("agency").asText()).isEqualTo("housing");
-    // with the new case's verification code, for the applicant to follow it at /track/
-    assertThat(codes.matches("housing", second, referred.json().path("verificationCode").asText())).isTrue();
     LocalDate receivedOn = calendar.onOrNextWorkingDay("housing", LocalDate.of(2026, 12, 5));
     assertThat(receivedOn).isEqualTo(LocalDate.of(2026, 12, 7));
     assertThat(referred.json().path("receivedOn").asText()).isEqualTo(receivedOn.toString());
