@@ -12,13 +12,16 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The case register. Every write joins the caller's transaction, which inside the route is the
- * engine's own: a case row and the engine state commit or roll back together.
+ * engine's own: a case row and the engine state commit or roll back together. The exceptions are a case number
+ * reserved ahead of a registration and its release ({@link #reserveNumber}, {@link #releaseIfUnused}), each a
+ * short transaction of its own.
  *
  * <p>Updates of a case row are coalesced per transaction: the first update of a case in a
  * transaction runs at once (it checks that the case exists and takes the row lock), later ones are
@@ -60,37 +63,44 @@ public class CaseRegister {
     return allocateNumber(agencyCode, prefix, year, null);
   }
 
+  /** A number of the agency's year reserved ahead of its registration ({@link #reserveNumber}). */
+  public record Reservation(int year, int number) {}
+
   /**
    * As {@link #allocateNumber(String, String, int)}, but uses the number {@code reserved} (from {@link
-   * #reserveNumber}) if this transaction can still take it: its reservation row is locked and deleted here,
-   * so it comes back if this transaction rolls back. A reservation that another registration took meanwhile
-   * (it had looked abandoned) falls back to the counter.
+   * #reserveNumber}) if it is of this year and this transaction can still take it: its reservation row is locked and
+   * deleted here, so it comes back if this transaction rolls back. Otherwise (none, another year, or another
+   * registration took it meanwhile because it looked abandoned) a number left by a registration that did not commit,
+   * else the counter's next.
    */
   @Transactional
-  public String allocateNumber(String agencyCode, String prefix, int year, Integer reserved) {
-    if (reserved != null && takeReserved(agencyCode, year, reserved)) {
-      return format(prefix, year, reserved);
+  public String allocateNumber(String agencyCode, String prefix, int year, Reservation reserved) {
+    if (reserved != null && reserved.year() == year && takeReserved(agencyCode, year, reserved.number())) {
+      return caseNumber(prefix, year, reserved.number());
+    }
+    Optional<Integer> abandoned = abandoned(agencyCode, year, "for update skip locked");
+    if (abandoned.isPresent() && takeReserved(agencyCode, year, abandoned.get())) {
+      return caseNumber(prefix, year, abandoned.get());
     }
     lockedIncrement(agencyCode, year);
     int value = jdbc.sql("select last_value from dd_case_sequence where agency_code = ? and case_year = ?")
         .params(agencyCode, year).query(Integer.class).single();
-    return format(prefix, year, value);
+    return caseNumber(prefix, year, value);
   }
 
   /**
-   * Reserves a number of the agency and year in a transaction of its own (call it outside any transaction):
-   * a number left by a registration that did not commit, reserved more than {@link #ABANDONED_AFTER} ago,
-   * or else the counter's next. The caller's registration then takes it with {@link #allocateNumber(String,
-   * String, int, Integer)}; if it never does, the next reservation after {@link #ABANDONED_AFTER} reuses it.
+   * Reserves a number of the agency and year in a transaction of its own, which must not be inside another (the
+   * counter would stay locked until that one ends): a number left by a registration that did not commit, reserved
+   * more than {@link #ABANDONED_AFTER} ago or released ({@link #releaseIfUnused}), or else the counter's next. The
+   * caller's registration then takes it with {@link #allocateNumber(String, String, int, Reservation)}.
    */
-  public int reserveNumber(String agencyCode, int year) {
+  public Reservation reserveNumber(String agencyCode, int year) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("a number is reserved ahead of a registration's transaction, not inside one");
+    }
     Integer n = ownTransaction.execute(s -> {
       Timestamp now = now();
-      Optional<Integer> abandoned = jdbc.sql("select case_number from dd_case_number_reserved"
-              + " where agency_code = ? and case_year = ? and reserved_at < ? order by case_number"
-              + " limit 1 for update skip locked")
-          .params(agencyCode, year, Timestamp.valueOf(now.toLocalDateTime().minus(ABANDONED_AFTER)))
-          .query(Integer.class).optional();
+      Optional<Integer> abandoned = abandoned(agencyCode, year, "for update skip locked");
       if (abandoned.isPresent()) {
         jdbc.sql("update dd_case_number_reserved set reserved_at = ? where agency_code = ? and case_year = ?"
             + " and case_number = ?").params(now, agencyCode, year, abandoned.get()).update();
@@ -103,11 +113,30 @@ public class CaseRegister {
           + " values (?, ?, ?, ?)").params(agencyCode, year, value, now).update();
       return value;
     });
-    return n;
+    return new Reservation(year, n);
+  }
+
+  /**
+   * After the registration's transaction: a reservation it did not take (the case registered under an idempotency
+   * key earlier, a refusal, a rollback) is handed to the next registration at once instead of after {@link
+   * #ABANDONED_AFTER}. Nothing when it was taken (its row is gone).
+   */
+  public void releaseIfUnused(String agencyCode, Reservation reserved) {
+    ownTransaction.executeWithoutResult(s -> jdbc.sql("update dd_case_number_reserved set reserved_at = ?"
+            + " where agency_code = ? and case_year = ? and case_number = ?")
+        .params(Timestamp.valueOf(LocalDateTime.of(2000, 1, 1, 0, 0)), agencyCode, reserved.year(), reserved.number())
+        .update());
   }
 
   /** A reservation older than this is taken as abandoned (its registration took its number within milliseconds). */
   static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofSeconds(10);
+
+  private Optional<Integer> abandoned(String agencyCode, int year, String locking) {
+    return jdbc.sql("select case_number from dd_case_number_reserved where agency_code = ? and case_year = ?"
+            + " and reserved_at < ? order by case_number limit 1 " + locking)
+        .params(agencyCode, year, Timestamp.valueOf(LocalDateTime.now(clock).minus(ABANDONED_AFTER)))
+        .query(Integer.class).optional();
+  }
 
   private boolean takeReserved(String agencyCode, int year, int number) {
     boolean mine = jdbc.sql("select case_number from dd_case_number_reserved where agency_code = ? and case_year = ?"
@@ -120,7 +149,8 @@ public class CaseRegister {
     return mine;
   }
 
-  private static String format(String prefix, int year, int value) {
+  /** The case number as printed: GK-2026-00042. */
+  public static String caseNumber(String prefix, int year, int value) {
     return "%s-%d-%05d".formatted(prefix, year, value);
   }
 

@@ -66,8 +66,23 @@ public class CaseRegistration {
       // inside another unit of work (a referral): the number from the counter, in that transaction
       return registerAndStart(agencyCode, request, idempotencyKey, actor, null);
     }
-    Integer reserved = reserveNumber(agencyCode, request);
-    return inTransaction.execute(s -> registerAndStart(agencyCode, request, idempotencyKey, actor, reserved));
+    CaseRegister.Reservation reserved = reserveNumber(agencyCode, request);
+    Registration done = null;
+    try {
+      done = inTransaction.execute(s -> registerAndStart(agencyCode, request, idempotencyKey, actor, reserved));
+      return done;
+    } finally {
+      if (reserved != null && (done == null || !done.created() || !done.caseNumber().equals(CaseRegister.caseNumber(
+          agencies.get(agencyCode).caseNumberPrefix(), reserved.year(), reserved.number())))) {
+        try {
+          register.releaseIfUnused(agencyCode, reserved);
+        } catch (RuntimeException e) {
+          // the database went away: the reservation is reused once abandoned (10 s) instead of at once
+          org.slf4j.LoggerFactory.getLogger(CaseRegistration.class).warn("reserved case number {} of {} not released: {}",
+              reserved, agencyCode, e.toString());
+        }
+      }
+    }
   }
 
   /**
@@ -75,7 +90,7 @@ public class CaseRegistration {
    * the year's counter for as long as each takes (issue 11: the counter's row lock was held through the
    * route's start, and 4 clients waited ~100 ms on it); none for input that will be refused anyway.
    */
-  private Integer reserveNumber(String agencyCode, RegistrationRequest request) {
+  private CaseRegister.Reservation reserveNumber(String agencyCode, RegistrationRequest request) {
     if (!validator.validate(agencyCode, request).isEmpty()) {
       return null;
     }
@@ -83,7 +98,7 @@ public class CaseRegistration {
   }
 
   private Registration registerAndStart(String agencyCode, RegistrationRequest request, String idempotencyKey,
-      String actor, Integer reservedNumber) {
+      String actor, CaseRegister.Reservation reservedNumber) {
     String key = idempotencyKey == null ? null : scoped(idempotencyKey, actor);
     String fingerprint = key == null ? null : fingerprint(request);
     if (key != null) {
@@ -134,7 +149,7 @@ public class CaseRegistration {
   }
 
   private String registerOnly(String agencyCode, RegistrationRequest r, String idempotencyKey, String actor,
-      Integer reservedNumber) {
+      CaseRegister.Reservation reservedNumber) {
     List<FieldError> errors = validator.validate(agencyCode, r);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

@@ -71,8 +71,8 @@ class RequestController {
 
   /**
    * Registrations of one year queue on its case-number counter: under load (or a cold start after a
-   * crash) one may time out waiting for the lock. Its transaction was rolled back whole (no number was
-   * used), so it is tried again; the last failure becomes a 503 with Retry-After, never a 500.
+   * crash) one may time out waiting for the lock. Its transaction was rolled back whole (its number goes back
+   * to the next registration), so it is tried again; the last failure becomes a 503 with Retry-After, never a 500.
    */
   private Registration registerRetryingLockConflicts(String agencyCode, RegistrationRequest request, String key) {
     for (int attempt = 1; ; attempt++) {

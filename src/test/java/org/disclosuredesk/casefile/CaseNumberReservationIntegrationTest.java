@@ -34,12 +34,12 @@ class CaseNumberReservationIntegrationTest {
   @Test
   void aReservedNumberIsTheOneItsRegistrationTakesAndItsReservationGoesWithTheCommit() {
     RouteTestSupport.at("2031-03-03T09:00");
-    int first = register.reserveNumber(A, 2031);
-    int second = register.reserveNumber(A, 2031);
-    assertThat(List.of(first, second)).containsExactly(1, 2);
+    CaseRegister.Reservation first = register.reserveNumber(A, 2031);
+    CaseRegister.Reservation second = register.reserveNumber(A, 2031);
+    assertThat(List.of(first.number(), second.number())).containsExactly(1, 2);
     assertThat(reserved(2031)).containsExactly(1, 2);
 
-    String taken = transaction.execute(s -> register.allocateNumber(A, "GK", 2031, second));
+    String taken = take(2031, second);
 
     assertThat(taken).isEqualTo("GK-2031-00002");
     assertThat(reserved(2031)).containsExactly(1);
@@ -48,7 +48,7 @@ class CaseNumberReservationIntegrationTest {
   @Test
   void aNumberLeftByARegistrationThatRolledBackIsReusedOnceAbandonedSoTheYearKeepsNoGap() {
     RouteTestSupport.at("2032-03-03T09:00:00");
-    int n = register.reserveNumber(A, 2032);
+    CaseRegister.Reservation n = register.reserveNumber(A, 2032);
     transaction.executeWithoutResult(s -> {
       assertThat(register.allocateNumber(A, "GK", 2032, n)).isEqualTo("GK-2032-00001");
       s.setRollbackOnly(); // e.g. the route failed to start: nothing of the case is kept …
@@ -57,13 +57,14 @@ class CaseNumberReservationIntegrationTest {
 
     // while the reservation may still be a live registration's, the next one gets a new number
     RouteTestSupport.at("2032-03-03T09:00:05");
-    assertThat(register.reserveNumber(A, 2032)).isEqualTo(2);
+    CaseRegister.Reservation two = register.reserveNumber(A, 2032);
+    assertThat(two.number()).isEqualTo(2);
     // after ABANDONED_AFTER (10 s) it is handed out again
     RouteTestSupport.at("2032-03-03T09:00:11");
-    int reused = register.reserveNumber(A, 2032);
-    assertThat(reused).isEqualTo(1);
+    CaseRegister.Reservation reused = register.reserveNumber(A, 2032);
+    assertThat(reused.number()).isEqualTo(1);
     assertThat(take(2032, reused)).isEqualTo("GK-2032-00001");
-    assertThat(take(2032, 2)).isEqualTo("GK-2032-00002");
+    assertThat(take(2032, two)).isEqualTo("GK-2032-00002");
     assertThat(reserved(2032)).isEmpty();
     assertThat(counter(2032)).isEqualTo(2);
   }
@@ -71,7 +72,7 @@ class CaseNumberReservationIntegrationTest {
   @Test
   void aReservationSomebodyElseTookFallsBackToTheCounterNeverToTheSameNumber() {
     RouteTestSupport.at("2033-03-03T09:00");
-    int n = register.reserveNumber(A, 2033);
+    CaseRegister.Reservation n = register.reserveNumber(A, 2033);
     List<String> numbers = new ArrayList<>();
     numbers.add(transaction.execute(s -> register.allocateNumber(A, "GK", 2033, n)));
     // the same reservation again (a registration that took too long and lost it): the counter's next
@@ -84,8 +85,42 @@ class CaseNumberReservationIntegrationTest {
     assertThat(reserved(2033)).isEmpty();
   }
 
-  private String take(int year, Integer reserved) {
+  private String take(int year, CaseRegister.Reservation reserved) {
     return transaction.execute(s -> register.allocateNumber(A, "GK", year, reserved));
+  }
+
+  @Test
+  void aReleasedReservationIsTheNextNumberAtOnceAlsoForARegistrationWithoutOne() {
+    RouteTestSupport.at("2034-03-03T09:00");
+    CaseRegister.Reservation unused = register.reserveNumber(A, 2034); // e.g. the key named an earlier case
+    CaseRegister.Reservation used = register.reserveNumber(A, 2034);
+    assertThat(take(2034, used)).isEqualTo("GK-2034-00002");
+    register.releaseIfUnused(A, unused);
+    register.releaseIfUnused(A, used); // taken: nothing to release
+
+    // the Tasklist start form, /apply/ and referrals take their number inside their transaction: the left one first
+    assertThat(take(2034, null)).isEqualTo("GK-2034-00001");
+    assertThat(take(2034, null)).isEqualTo("GK-2034-00003");
+    assertThat(reserved(2034)).isEmpty();
+    assertThat(counter(2034)).isEqualTo(3);
+  }
+
+  @Test
+  void aReservationOfAnotherYearIsNotUsedAndStaysForItsYear() {
+    RouteTestSupport.at("2035-12-31T23:59:59");
+    CaseRegister.Reservation lastYear = register.reserveNumber(A, 2035);
+    // midnight passed between the reservation and the registration's transaction: the receipt year is 2036
+    assertThat(take(2036, lastYear)).isEqualTo("GK-2036-00001");
+    assertThat(reserved(2035)).containsExactly(lastYear.number());
+    assertThat(reserved(2036)).isEmpty();
+  }
+
+  @Test
+  void aNumberIsNotReservedInsideATransaction() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> transaction.executeWithoutResult(s -> register.reserveNumber(A, 2037)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(reserved(2037)).isEmpty();
   }
 
   private List<Integer> reserved(int year) {
