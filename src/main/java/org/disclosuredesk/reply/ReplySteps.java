@@ -122,7 +122,10 @@ class ReplySteps {
   void closeCase(DelegateExecution ex) {
     CaseRecord c = cases.caseOf(ex);
     register.close(c.agencyCode(), c.caseNumber(), c.outcome(), c.repliedOn() != null ? c.repliedOn() : clock.today());
-    register.record(c.agencyCode(), c.caseNumber(), "CLOSED", null, "答复已送达（" + CaseVariables.string(ex, "deliveredOn")
+    // the date as validated (validateDelivery), not as typed: engine REST may submit "2026-12-01T00:00:00.000+0800"
+    String deliveredOn = CaseVariables.date(ex, "deliveredOn", agency.timeZone()).map(LocalDate::toString)
+        .orElse(CaseVariables.string(ex, "deliveredOn"));
+    register.record(c.agencyCode(), c.caseNumber(), "CLOSED", null, "答复已送达（" + deliveredOn
         + "，" + deliveryLabel(CaseVariables.string(ex, "deliveryMethod")) + "），结案归档");
   }
 

@@ -197,9 +197,14 @@ class DisclosureRequestProcessTest {
     route.complete(pi, "Task_CheckCompleteness", "completeness", "NOT_OGI", "nonOgiOutcome", "PETITION",
         "replyNote", "请通过信访渠道反映");
     assertThat(pi).isWaitingAt("Task_RecordDelivery").hasNotPassed("Task_HandleRequest");
-    route.deliver(pi, LocalDate.of(2026, 3, 2));
+    // as engine REST may send a date field: an ISO date-time; the timeline shows the date (walk-through, issue 10)
+    route.complete(pi, "Task_RecordDelivery", "deliveredOn", "2026-03-02T00:00:00.000+0800", "deliveryMethod", "PICKUP");
     assertThat(pi).isEnded().hasPassed("End_Replied");
     assertThat(route.caseOf(pi).outcome()).isEqualTo(Outcome.PETITION);
+    assertThat(register.timeline("default", route.caseOf(pi).caseNumber())).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("CLOSED");
+      assertThat(e.detail()).startsWith("答复已送达（2026-03-02，当面领取）");
+    });
   }
 
   @Test
