@@ -78,14 +78,12 @@ public class CaseRegister {
     if (reserved != null && reserved.year() == year && takeReserved(agencyCode, year, reserved.number())) {
       return caseNumber(prefix, year, reserved.number());
     }
-    Optional<Integer> abandoned = abandoned(agencyCode, year, "for update skip locked");
-    if (abandoned.isPresent() && takeReserved(agencyCode, year, abandoned.get())) {
+    Optional<Integer> abandoned = lockAbandoned(agencyCode, year);
+    if (abandoned.isPresent()) {
+      deleteReservation(agencyCode, year, abandoned.get());
       return caseNumber(prefix, year, abandoned.get());
     }
-    lockedIncrement(agencyCode, year);
-    int value = jdbc.sql("select last_value from dd_case_sequence where agency_code = ? and case_year = ?")
-        .params(agencyCode, year).query(Integer.class).single();
-    return caseNumber(prefix, year, value);
+    return caseNumber(prefix, year, lockedIncrement(agencyCode, year));
   }
 
   /**
@@ -100,15 +98,13 @@ public class CaseRegister {
     }
     Integer n = ownTransaction.execute(s -> {
       Timestamp now = now();
-      Optional<Integer> abandoned = abandoned(agencyCode, year, "for update skip locked");
+      Optional<Integer> abandoned = lockAbandoned(agencyCode, year);
       if (abandoned.isPresent()) {
         jdbc.sql("update dd_case_number_reserved set reserved_at = ? where agency_code = ? and case_year = ?"
             + " and case_number = ?").params(now, agencyCode, year, abandoned.get()).update();
         return abandoned.get();
       }
-      lockedIncrement(agencyCode, year);
-      int value = jdbc.sql("select last_value from dd_case_sequence where agency_code = ? and case_year = ?")
-          .params(agencyCode, year).query(Integer.class).single();
+      int value = lockedIncrement(agencyCode, year);
       jdbc.sql("insert into dd_case_number_reserved (agency_code, case_year, case_number, reserved_at)"
           + " values (?, ?, ?, ?)").params(agencyCode, year, value, now).update();
       return value;
@@ -131,9 +127,10 @@ public class CaseRegister {
   /** A reservation older than this is taken as abandoned (its registration took its number within milliseconds). */
   static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofSeconds(10);
 
-  private Optional<Integer> abandoned(String agencyCode, int year, String locking) {
+  /** The lowest released or abandoned reservation of the year, locked by this transaction (others skip it). */
+  private Optional<Integer> lockAbandoned(String agencyCode, int year) {
     return jdbc.sql("select case_number from dd_case_number_reserved where agency_code = ? and case_year = ?"
-            + " and reserved_at < ? order by case_number limit 1 " + locking)
+            + " and reserved_at < ? order by case_number limit 1 for update skip locked")
         .params(agencyCode, year, Timestamp.valueOf(LocalDateTime.now(clock).minus(ABANDONED_AFTER)))
         .query(Integer.class).optional();
   }
@@ -143,10 +140,14 @@ public class CaseRegister {
             + " and case_number = ? for update skip locked")
         .params(agencyCode, year, number).query(Integer.class).optional().isPresent();
     if (mine) {
-      jdbc.sql("delete from dd_case_number_reserved where agency_code = ? and case_year = ? and case_number = ?")
-          .params(agencyCode, year, number).update();
+      deleteReservation(agencyCode, year, number);
     }
     return mine;
+  }
+
+  private void deleteReservation(String agencyCode, int year, int number) {
+    jdbc.sql("delete from dd_case_number_reserved where agency_code = ? and case_year = ? and case_number = ?")
+        .params(agencyCode, year, number).update();
   }
 
   /** The case number as printed: GK-2026-00042. */
@@ -154,8 +155,8 @@ public class CaseRegister {
     return "%s-%d-%05d".formatted(prefix, year, value);
   }
 
-  /** Adds one to the year's counter, creating it for the year's first case; the row stays locked. */
-  private void lockedIncrement(String agencyCode, int year) {
+  /** Adds one to the year's counter, creating it for the year's first case, and returns it; the row stays locked. */
+  private int lockedIncrement(String agencyCode, int year) {
     if (increment(agencyCode, year) == 0) {
       // the year's first case: create its counter; a concurrent first case may win the insert (savepoint)
       try {
@@ -167,6 +168,8 @@ public class CaseRegister {
       }
       increment(agencyCode, year);
     }
+    return jdbc.sql("select last_value from dd_case_sequence where agency_code = ? and case_year = ?")
+        .params(agencyCode, year).query(Integer.class).single();
   }
 
   private int increment(String agencyCode, int year) {

@@ -153,13 +153,14 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
       try {
         return passwordPolicyAsBadInput(command);
       } catch (NullValueException | NullPointerException e) {
-        String missing = isMissing(e) ? namesNothing(command) : null;
+        if (!isMissing(e)) {
+          throw e;
+        }
+        String missing = namesNothing(command);
         if (missing == null) {
-          // a real failure (also one of our listeners inside a task's command that exists): as before; logged here
-          // with its stack trace when the engine's own ERROR line was dropped as a "missing" one (DoorRefusalLogging)
-          if (isMissing(e)) {
-            log.warn("engine door: {} failed for {}", command.getClass().getSimpleName(), user.getUserId(), e);
-          }
+          // a real failure (one of our listeners inside a command on a task that exists): as before, logged here with
+          // its stack trace because DoorRefusalLogging dropped the engine's own ERROR line as a "missing" one
+          log.warn("engine door: {} failed for {}", command.getClass().getSimpleName(), user.getUserId(), e);
           throw e;
         }
         // a task or instance id that does not exist (or no longer: a completed task) through a door: 404 as for
@@ -212,7 +213,8 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
   private String namesNothing(Command<?> command) {
     for (String[] id : List.of(new String[] {"taskId", "ACT_RU_TASK"}, new String[] {"executionId", "ACT_RU_EXECUTION"},
         new String[] {"processInstanceId", "ACT_RU_EXECUTION"})) {
-      String value = hasField(command, id[0]) ? field(command, id[0]) : null;
+      Field f = declaredField(command, id[0]);
+      String value = f == null ? null : field(command, id[0]);
       if (value != null && !exists(id[1], value)) {
         return id[0] + " " + value;
       }
@@ -230,18 +232,6 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("cannot look up " + table + " " + id, e);
     }
-  }
-
-  private static boolean hasField(Object command, String name) {
-    for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass()) {
-      try {
-        c.getDeclaredField(name);
-        return true;
-      } catch (NoSuchFieldException e) {
-        // look in the superclass
-      }
-    }
-    return false;
   }
 
   private boolean isAdmin(Authentication user) {
@@ -358,17 +348,27 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
 
   @SuppressWarnings("unchecked")
   private static <V> V field(Object command, String name) {
+    Field f = declaredField(command, name);
+    if (f == null) {
+      throw new IllegalStateException(command.getClass().getName() + " has no field " + name);
+    }
+    try {
+      f.setAccessible(true);
+      return (V) f.get(command);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The field of the command's class or a superclass, or null. */
+  private static Field declaredField(Object command, String name) {
     for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass()) {
       try {
-        Field f = c.getDeclaredField(name);
-        f.setAccessible(true);
-        return (V) f.get(command);
+        return c.getDeclaredField(name);
       } catch (NoSuchFieldException e) {
         // look in the superclass
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
       }
     }
-    throw new IllegalStateException(command.getClass().getName() + " has no field " + name);
+    return null;
   }
 }

@@ -72,16 +72,25 @@ public class CaseRegistration {
       done = inTransaction.execute(s -> registerAndStart(agencyCode, request, idempotencyKey, actor, reserved));
       return done;
     } finally {
-      if (reserved != null && (done == null || !done.created() || !done.caseNumber().equals(CaseRegister.caseNumber(
-          agencies.get(agencyCode).caseNumberPrefix(), reserved.year(), reserved.number())))) {
-        try {
-          register.releaseIfUnused(agencyCode, reserved);
-        } catch (RuntimeException e) {
-          // the database went away: the reservation is reused once abandoned (10 s) instead of at once
-          org.slf4j.LoggerFactory.getLogger(CaseRegistration.class).warn("reserved case number {} of {} not released: {}",
-              reserved, agencyCode, e.toString());
-        }
+      if (reserved != null && !takes(done, agencyCode, reserved)) {
+        release(agencyCode, reserved);
       }
+    }
+  }
+
+  /** Whether the registration's new case took the reservation (not: an earlier case under its key, or none). */
+  private boolean takes(Registration done, String agencyCode, CaseRegister.Reservation reserved) {
+    return done != null && done.created() && done.caseNumber().equals(CaseRegister.caseNumber(
+        agencies.get(agencyCode).caseNumberPrefix(), reserved.year(), reserved.number()));
+  }
+
+  private void release(String agencyCode, CaseRegister.Reservation reserved) {
+    try {
+      register.releaseIfUnused(agencyCode, reserved);
+    } catch (RuntimeException e) {
+      // the database went away: the reservation is reused once abandoned (10 s) instead of at once
+      org.slf4j.LoggerFactory.getLogger(CaseRegistration.class).warn("reserved case number {} of {} not released: {}",
+          reserved, agencyCode, e.toString());
     }
   }
 
@@ -91,6 +100,7 @@ public class CaseRegistration {
    * route's start, and 4 clients waited ~100 ms on it); none for input that will be refused anyway.
    */
   private CaseRegister.Reservation reserveNumber(String agencyCode, RegistrationRequest request) {
+    // validated here once: the registration's transaction does not validate again when it has a reservation
     if (!validator.validate(agencyCode, request).isEmpty()) {
       return null;
     }
@@ -150,9 +160,8 @@ public class CaseRegistration {
 
   private String registerOnly(String agencyCode, RegistrationRequest r, String idempotencyKey, String actor,
       CaseRegister.Reservation reservedNumber) {
-    List<FieldError> errors = validator.validate(agencyCode, r);
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
+    if (reservedNumber == null) { // with a reservation, the input was validated before it was made
+      validate(agencyCode, r);
     }
     LocalDate receivedOn = receiptDate(agencyCode, r);
     String caseNumber = register.allocateNumber(agencyCode, agencies.get(agencyCode).caseNumberPrefix(),
