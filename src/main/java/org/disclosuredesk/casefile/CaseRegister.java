@@ -200,8 +200,17 @@ public class CaseRegister {
 
   public Optional<CaseRecord> find(String agencyCode, String caseNumber) {
     flushPending();
-    return jdbc.sql("select " + COLUMNS + " from dd_case where agency_code = ? and case_number = ?")
+    PendingCaseUpdates pending = PendingCaseUpdates.current(this);
+    CaseRecord known = pending == null ? null : pending.read(agencyCode, caseNumber);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<CaseRecord> found = jdbc.sql("select " + COLUMNS + " from dd_case where agency_code = ? and case_number = ?")
         .params(agencyCode, caseNumber).query(CaseRegister::map).optional();
+    if (pending != null) {
+      found.ifPresent(pending::rememberRead);
+    }
+    return found;
   }
 
   public CaseRecord get(String agencyCode, String caseNumber) {
@@ -398,6 +407,9 @@ public class CaseRegister {
   private void update(String agencyCode, String caseNumber, String assignments, Object... values) {
     requireRouteCase(caseNumber);
     PendingCaseUpdates pending = PendingCaseUpdates.current(this);
+    if (pending != null) {
+      pending.forget(agencyCode, caseNumber);
+    }
     if (pending != null && pending.merge(agencyCode, caseNumber, assignments, values)) {
       return;
     }

@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction's changes stay with it). A case row updated once in the transaction (or inserted) is
  * known to exist and is locked by it; its later updates are merged column by column into one UPDATE.
  * Current-task changes are kept per process instance, the last one wins. {@link #flush} writes
- * everything; the register calls it before each read, and the transaction before commit.
+ * everything; the register calls it before each read, and the transaction before commit. A case row
+ * read is kept until the transaction writes that case (a route step reads its case several times:
+ * the step, the deadlines, the task lists' current task).
  */
 final class PendingCaseUpdates implements TransactionSynchronization {
 
@@ -25,6 +27,8 @@ final class PendingCaseUpdates implements TransactionSynchronization {
   private final Map<CaseKey, Boolean> touched = new LinkedHashMap<>();
   private final Map<CaseKey, LinkedHashMap<String, Object>> updates = new LinkedHashMap<>();
   private final Map<String, CurrentTask> currentTasks = new LinkedHashMap<>();
+  /** Case rows read in this transaction and not written since (a route step reads its case many times). */
+  private final Map<CaseKey, CaseRecord> read = new java.util.HashMap<>();
 
   private PendingCaseUpdates(CaseRegister register) {
     this.register = register;
@@ -59,6 +63,21 @@ final class PendingCaseUpdates implements TransactionSynchronization {
 
   void touched(String agencyCode, String caseNumber) {
     touched.put(new CaseKey(agencyCode, caseNumber), Boolean.TRUE);
+    read.remove(new CaseKey(agencyCode, caseNumber));
+  }
+
+  /** The case as read earlier in this transaction, if it has not been written since; null otherwise. */
+  CaseRecord read(String agencyCode, String caseNumber) {
+    return read.get(new CaseKey(agencyCode, caseNumber));
+  }
+
+  void rememberRead(CaseRecord c) {
+    read.put(new CaseKey(c.agencyCode(), c.caseNumber()), c);
+  }
+
+  /** A write to the case is coming: what was read of it is no longer what it holds. */
+  void forget(String agencyCode, String caseNumber) {
+    read.remove(new CaseKey(agencyCode, caseNumber));
   }
 
   /**
@@ -84,6 +103,7 @@ final class PendingCaseUpdates implements TransactionSynchronization {
   }
 
   void currentTask(String processInstanceId, String taskName, String assignee, Timestamp since) {
+    read.values().removeIf(c -> processInstanceId.equals(c.processInstanceId()));
     currentTasks.remove(processInstanceId);
     currentTasks.put(processInstanceId, new CurrentTask(taskName, assignee, since));
   }

@@ -3,11 +3,11 @@ package org.disclosuredesk.tasks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.disclosuredesk.casefile.Applicant;
 import org.disclosuredesk.casefile.CaseRecord;
@@ -16,23 +16,26 @@ import org.disclosuredesk.casefile.ClockPause;
 import org.disclosuredesk.casefile.Outcome;
 import org.disclosuredesk.casefile.WithholdingGround;
 import org.disclosuredesk.deadline.CaseClock;
-import org.disclosuredesk.deadline.DueDateChanged;
 import org.disclosuredesk.letters.IssuedLetter;
 import org.disclosuredesk.letters.Letters;
 import org.disclosuredesk.route.CaseVariables;
 import org.disclosuredesk.route.RouteCases;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * What an officer needs to decide, shown on every task form: the application and the history so
- * far, as the task-local variables {@code caseSummary} and {@code caseHistory} (Markdown rendered by
- * the forms' text fields). A display copy only; the register stays the record.
+ * far ({@code caseSummary}, {@code caseHistory}: Markdown rendered by the forms' text fields), the
+ * officer's proposal for the reviewer ({@code proposal}) and the agency's departments for the
+ * department selects ({@code departmentOptions}).
  *
- * <p>Cost: each variable is written only when its text differs from what the task already shows (a
- * claim on the day of creation writes nothing), and these display copies leave no history rows
- * ({@link PresentationHistoryFilter}). Staff display names are cached for a minute.
+ * <p>They are computed from the register when a form is opened and handed to it with the form
+ * variables ({@link PresentedFormService}), never stored as variables: a task that nobody opens
+ * costs nothing, a form shows the days left and the history as of the moment it is opened, and the
+ * engine writes and deletes no display copies (they were 16 variable rows per case, written again
+ * on claim). The one stored copy is the task-local {@code caseNumber}, which Tasklist's task lists
+ * show ({@link PresentationHistoryFilter} keeps it out of the history). Staff display names are
+ * cached for a minute.
  */
 @Component
 class CasePresentation {
@@ -42,6 +45,8 @@ class CasePresentation {
   static final String PROPOSAL = "proposal";
   /** The case's agency's departments for the forms' department selects (form-js {@code valuesKey}). */
   static final String DEPARTMENT_OPTIONS = "departmentOptions";
+  /** The routing table's proposal by its name in the case's agency (completeness-check.form). */
+  static final String PROPOSED_DEPARTMENT_NAME = "proposedDepartmentName";
   /** The tasks whose forms choose a department (completeness-check.form, handle-request.form). */
   private static final Set<String> CHOOSE_DEPARTMENT = Set.of("Task_CheckCompleteness", "Task_HandleRequest");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,13 +57,11 @@ class CasePresentation {
   private final org.disclosuredesk.agency.Departments departments;
   private final RouteCases cases;
   private final Letters letters;
-  private final TaskService tasks;
   private final org.camunda.bpm.engine.IdentityService identity;
 
   CasePresentation(CaseRegister register, CaseClock clock, org.disclosuredesk.agency.Departments departments, RouteCases cases,
-      Letters letters, @Lazy TaskService tasks, @Lazy org.camunda.bpm.engine.IdentityService identity) {
+      Letters letters, @Lazy org.camunda.bpm.engine.IdentityService identity) {
     this.identity = identity;
-    this.tasks = tasks;
     this.letters = letters;
     this.register = register;
     this.clock = clock;
@@ -66,52 +69,56 @@ class CasePresentation {
     this.cases = cases;
   }
 
-  /** The open tasks of a case show the new due date (and what led to it) at once. */
-  @EventListener
-  void dueDateChanged(DueDateChanged change) {
-    if (change.processInstanceId() == null) {
-      return;
+  /** Task created: the task-local copy of the case number, which Tasklist lists to every candidate. */
+  void label(DelegateTask task) {
+    String caseNumber = CaseVariables.caseNumber(task);
+    if (caseNumber != null) {
+      // process variables need more rights than a candidate has; a task-local copy is listed to all of them
+      task.setVariableLocal(CaseVariables.CASE_NUMBER, caseNumber);
     }
-    register.find(change.agencyCode(), change.caseNumber()).ifPresent(c -> {
-      String summary = summary(c);
-      String history = history(c);
-      for (Task t : tasks.createTaskQuery().processInstanceId(change.processInstanceId()).list()) {
-        if (!summary.equals(tasks.getVariableLocal(t.getId(), SUMMARY))) {
-          tasks.setVariableLocal(t.getId(), SUMMARY, summary);
-        }
-        if (!history.equals(tasks.getVariableLocal(t.getId(), HISTORY))) {
-          tasks.setVariableLocal(t.getId(), HISTORY, history);
-        }
-      }
-    });
   }
 
-  void present(DelegateTask task) {
-    String agencyCode = cases.agencyOf(task);
+  /**
+   * What the task's form shows besides its inputs, added to the form variables when the form is opened
+   * ({@code GET /task/{id}/form-variables}, {@link PresentedFormService}): read from the register then, so
+   * always as of the moment, and never written to the engine. {@code names}: the variables asked for, null for all.
+   */
+  void addShown(DelegateTask task, VariableMap variables, Collection<String> names) {
     String caseNumber = CaseVariables.caseNumber(task);
     if (caseNumber == null) {
       return;
     }
-    // a task-local copy of the case number: Tasklist lists it to every candidate (process variables need more rights)
-    setIfChanged(task, CaseVariables.CASE_NUMBER, caseNumber);
-    if (CHOOSE_DEPARTMENT.contains(task.getTaskDefinitionKey())) {
-      String options = departmentOptions(agencyCode);
-      Object shown = task.getVariableLocal(DEPARTMENT_OPTIONS);
-      if (shown == null || !options.equals(shown.toString())) {
-        task.setVariableLocal(DEPARTMENT_OPTIONS, SpinValues.jsonValue(options).create());
-      }
+    String agencyCode = cases.agencyOf(task);
+    if (CHOOSE_DEPARTMENT.contains(task.getTaskDefinitionKey()) && wanted(names, DEPARTMENT_OPTIONS)) {
+      variables.putValueTyped(DEPARTMENT_OPTIONS, SpinValues.jsonValue(departmentOptions(agencyCode)).create());
     }
-    register.find(agencyCode, caseNumber).ifPresent(c -> {
-      setIfChanged(task, SUMMARY, summary(c));
-      setIfChanged(task, HISTORY, history(c));
-    });
-    CaseVariables.enumValue(task, CaseVariables.OUTCOME, Outcome.class).ifPresent(o -> setIfChanged(task, PROPOSAL,
-        "**拟答复：** " + o.label() + CaseVariables.enumValue(task, CaseVariables.WITHHOLDING_GROUND, WithholdingGround.class)
-            .map(g -> "（" + g.label() + "）").orElse("")
-        + "\n\n**答复要点：** " + md(CaseVariables.string(task, "replyNote"))
-        // the officer's 办理说明 goes with the proposal, so the reviewer reads it too
-        + (CaseVariables.string(task, "handlingNote") == null ? ""
-            : "\n\n**承办人办理说明：** " + md(CaseVariables.string(task, "handlingNote")))));
+    String proposed = CaseVariables.string(task, CaseVariables.PROPOSED_DEPARTMENT);
+    if (proposed != null && wanted(names, PROPOSED_DEPARTMENT_NAME)) {
+      variables.putValue(PROPOSED_DEPARTMENT_NAME, departments.name(proposed));
+    }
+    if (wanted(names, SUMMARY) || wanted(names, HISTORY)) {
+      register.find(agencyCode, caseNumber).ifPresent(c -> {
+        if (wanted(names, SUMMARY)) {
+          variables.putValue(SUMMARY, summary(c));
+        }
+        if (wanted(names, HISTORY)) {
+          variables.putValue(HISTORY, history(c));
+        }
+      });
+    }
+    if (wanted(names, PROPOSAL)) {
+      CaseVariables.enumValue(task, CaseVariables.OUTCOME, Outcome.class).ifPresent(o -> variables.putValue(PROPOSAL,
+          "**拟答复：** " + o.label() + CaseVariables.enumValue(task, CaseVariables.WITHHOLDING_GROUND, WithholdingGround.class)
+              .map(g -> "（" + g.label() + "）").orElse("")
+          + "\n\n**答复要点：** " + md(CaseVariables.string(task, "replyNote"))
+          // the officer's 办理说明 goes with the proposal, so the reviewer reads it too
+          + (CaseVariables.string(task, "handlingNote") == null ? ""
+              : "\n\n**承办人办理说明：** " + md(CaseVariables.string(task, "handlingNote")))));
+    }
+  }
+
+  private static boolean wanted(Collection<String> names, String name) {
+    return names == null || names.isEmpty() || names.contains(name);
   }
 
   /** {@code [{"label":"住房保障科","value":"housing-dept"}, …]}: this agency's departments, in their order. */
@@ -119,13 +126,6 @@ class CasePresentation {
     ArrayNode options = JSON.createArrayNode();
     departments.of(agencyCode).forEach((code, name) -> options.addObject().put("label", name).put("value", code));
     return options.toString();
-  }
-
-  /** Writes a display variable only when the text changed: no row update for an unchanged copy. */
-  private static void setIfChanged(DelegateTask task, String name, String value) {
-    if (!value.equals(task.getVariableLocal(name))) {
-      task.setVariableLocal(name, value);
-    }
   }
 
   String summary(CaseRecord c) {

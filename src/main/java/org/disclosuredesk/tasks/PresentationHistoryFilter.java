@@ -1,6 +1,5 @@
 package org.disclosuredesk.tasks;
 
-import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -10,22 +9,17 @@ import org.disclosuredesk.route.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the engine's full history except for the task forms' display copies: the task-local
- * variables {@code caseSummary}, {@code caseHistory}, {@code proposal}, {@code departmentOptions} and the
- * task-local copy of
- * {@code caseNumber} are rebuilt from the case register (the legal record, with its own timeline)
- * and their history rows would only repeat it, once per task and claim. Every other variable,
- * process-level {@code caseNumber} included, is recorded as before ({@code history-level: full}).
+ * Keeps the engine's full history except for the task-local copy of {@code caseNumber} that every task
+ * of the route carries for Tasklist's lists ({@link CasePresentation#label}): its history rows would
+ * only repeat the process variable, once per task. Every other variable, process-level {@code caseNumber}
+ * included, is recorded as before ({@code history-level: full}). What the forms show besides their
+ * inputs is not stored at all ({@link PresentedFormService}).
  *
  * <p>Those variable events are left out of the one database history writer ({@link FilteredHistory});
  * no other history is affected.
  */
 @Component
 class PresentationHistoryFilter extends AbstractProcessEnginePlugin {
-
-  static final Set<String> DISPLAY_COPIES =
-      Set.of(CasePresentation.SUMMARY, CasePresentation.HISTORY, CasePresentation.PROPOSAL,
-          CasePresentation.DEPARTMENT_OPTIONS);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -36,7 +30,6 @@ class PresentationHistoryFilter extends AbstractProcessEnginePlugin {
     if (!(event instanceof HistoricVariableUpdateEventEntity variable) || variable.getTaskId() == null) {
       return false;
     }
-    String name = variable.getVariableName();
-    return DISPLAY_COPIES.contains(name) || CaseVariables.CASE_NUMBER.equals(name);
+    return CaseVariables.CASE_NUMBER.equals(variable.getVariableName());
   }
 }

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds to every user task of the route ({@code disclosureRequest}) what every task needs, instead of repeating it in the BPMN:
- * the case shown on the form (create), and the register's "current task and assignee" kept for
+ * its case number for the task lists (create; what the form shows comes with its form variables,
+ * {@link PresentedFormService}), and the register's "current task and assignee" kept for
  * supervision (create, assignment, complete, delete). The escalation task runs beside the case's
  * step and is not its current task.
  */
@@ -56,9 +57,7 @@ class UserTaskListenersPlugin extends AbstractProcessEnginePlugin {
           return;
         }
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, presentation::present);
-        // claiming refreshes what the form shows (days left, history so far)
-        definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, presentation::present);
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, presentation::label);
         definition.addTaskListener(TaskListener.EVENTNAME_CREATE, UserTaskListenersPlugin.this::notifyCandidates);
         if (!NOT_THE_CASE_STEP.contains(activity.getId())) {
           definition.addTaskListener(TaskListener.EVENTNAME_CREATE, UserTaskListenersPlugin.this::track);
@@ -69,6 +68,8 @@ class UserTaskListenersPlugin extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
+    // what the forms show besides their inputs comes with the form variables, computed when a form is opened
+    configuration.setFormService(new PresentedFormService(presentation));
   }
 
   /** Officers learn by mail that their group has a new task (never for the escalation, which mails itself). */

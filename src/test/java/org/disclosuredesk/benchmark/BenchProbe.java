@@ -95,6 +95,62 @@ final class BenchProbe implements AutoCloseable {
     }
   }
 
+  /**
+   * With -Dbench.statements=true (PostgreSQL started with {@code shared_preload_libraries = 'pg_stat_statements'}):
+   * forgets the statistics of every statement, so that {@link #printStatements} shows one phase's statements.
+   */
+  void resetStatements() throws SQLException {
+    if (Boolean.getBoolean("bench.statements")) {
+      try (Statement s = admin.createStatement()) {
+        s.execute("create extension if not exists pg_stat_statements");
+        s.execute("select pg_stat_statements_reset()");
+      }
+    }
+  }
+
+  /**
+   * With -Dbench.statements=true: the database's statements since the reset, per case, by execution time: the first 25
+   * printed, all of them in {@code target/bench/statements-<phase>.txt}.
+   */
+  void printStatements(String db, String phase, int cases) throws SQLException {
+    if (!Boolean.getBoolean("bench.statements")) {
+      return;
+    }
+    System.out.println("[bench] statements of " + phase + " (calls per case, ms per call, ms per case):");
+    try (PreparedStatement p = admin.prepareStatement("select s.calls, s.total_exec_time, left(regexp_replace(s.query,"
+        + " '\\s+', ' ', 'g'), 240) from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?"
+        + " order by s.total_exec_time desc")) {
+      p.setString(1, db);
+      StringBuilder all = new StringBuilder();
+      try (ResultSet rs = p.executeQuery()) {
+        for (int n = 0; rs.next(); n++) {
+          String line = String.format(java.util.Locale.ROOT, "  %7.2f %7.3f %7.2f  %s%n", rs.getLong(1) / (double) cases,
+              rs.getDouble(2) / rs.getLong(1), rs.getDouble(2) / cases, rs.getString(3));
+          all.append(line);
+          if (n < 25) {
+            System.out.print(line);
+          }
+        }
+      }
+      try {
+        Path file = Path.of("target", "bench", "statements-" + phase.replaceAll("[^A-Za-z]+", "-") + ".txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, all);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    try (PreparedStatement p = admin.prepareStatement("select sum(s.calls), sum(s.total_exec_time) from pg_stat_statements s"
+        + " join pg_database d on d.oid = s.dbid where d.datname = ?")) {
+      p.setString(1, db);
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        System.out.printf(java.util.Locale.ROOT, "  all: %.1f statements and %.1f ms per case%n", rs.getLong(1) / (double) cases,
+            rs.getDouble(2) / cases);
+      }
+    }
+  }
+
   /** CPU ticks of each backend serving the database now (pid → utime + stime), read from /proc. */
   Map<Integer, Long> backendTicks(String db) throws SQLException {
     Map<Integer, Long> ticks = new HashMap<>();

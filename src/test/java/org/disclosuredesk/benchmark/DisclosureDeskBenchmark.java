@@ -334,9 +334,11 @@ class DisclosureDeskBenchmark {
       runAll(workers, drivers, "w", WARMUP, new Latencies());
       long commits0 = probe.commits(db, STATS_WAIT_MS);
       Map<Integer, Long> pg0 = probe.backendTicks(db);
+      probe.resetStatements();
       long cpu0 = BenchProbe.processCpuNanos();
       long client0 = BenchProbe.clientCpuNanos();
       long t0 = System.nanoTime();
+      java.time.Instant from = java.time.Instant.now();
       Latencies lat = new Latencies();
       runAll(workers, drivers, "m", CASES, lat);
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -344,10 +346,12 @@ class DisclosureDeskBenchmark {
       long client = BenchProbe.clientCpuNanos() - client0;
       long pg = BenchProbe.backendNanos(pg0, probe.backendTicks(db));
       long commits = probe.commits(db, STATS_WAIT_MS) - commits0;
+      probe.printStatements(db, name, CASES);
       Phase p = new Phase(name, name.contains("HTTP"), CASES, seconds, CASES / seconds, cpu / 1e6 / CASES, client / 1e6 / CASES,
           pg < 0 ? -1 : pg / 1e6 / CASES, commits / (double) CASES, p95(lat.registration), p95(lat.wholeCase));
-      System.out.printf(Locale.ROOT, "[bench] %s: %.1f cases/s, %.0f ms JVM CPU/case, %.0f ms PostgreSQL CPU/case, %.1f commits/case%n",
-          name, p.casesPerSecond(), p.jvmCpuMsPerCase(), p.pgCpuMsPerCase(), p.commitsPerCase());
+      System.out.printf(Locale.ROOT, "[bench] %s: %.1f cases/s, %.0f ms JVM CPU/case, %.0f ms PostgreSQL CPU/case, %.1f commits/case"
+          + " (measured %s – %s, for matching a profile)%n", name, p.casesPerSecond(), p.jvmCpuMsPerCase(), p.pgCpuMsPerCase(),
+          p.commitsPerCase(), from, from.plusNanos((long) (seconds * 1e9)));
       return p;
     } finally {
       workers.shutdownNow();

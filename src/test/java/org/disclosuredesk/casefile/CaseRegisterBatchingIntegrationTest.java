@@ -69,6 +69,28 @@ class CaseRegisterBatchingIntegrationTest {
   }
 
   @Test
+  void aCaseReadTwiceInOneTransactionIsReadOnceAndEveryWriteIsSeenByTheNextRead() {
+    transaction.executeWithoutResult(s -> {
+      CaseRecord first = register.get(A, caseNumber);
+      // changed behind the register's back (nothing of ours does this): the second read is the first one's row
+      jdbc.update("update dd_case set reply_note = 'raw' where agency_code = ? and case_number = ?", A, caseNumber);
+      assertThat(register.get(A, caseNumber)).isSameAs(first);
+
+      register.setDepartment(A, caseNumber, "finance");
+      assertThat(register.get(A, caseNumber).department()).isEqualTo("finance");
+      assertThat(register.get(A, caseNumber).replyNote()).as("read again after a write").isEqualTo("raw");
+      register.setDepartment(A, caseNumber, "office"); // merged, pending
+      assertThat(register.get(A, caseNumber).department()).isEqualTo("office");
+      register.setCurrentTask("pi-" + caseNumber, "办理申请并拟定答复", "officer-planning");
+      assertThat(register.get(A, caseNumber).currentTask()).isEqualTo("办理申请并拟定答复");
+      assertThat(register.get(A, caseNumber).currentAssignee()).isEqualTo("officer-planning");
+    });
+    // outside a transaction every read is a read
+    jdbc.update("update dd_case set department = 'planning' where agency_code = ? and case_number = ?", A, caseNumber);
+    assertThat(register.get(A, caseNumber).department()).isEqualTo("planning");
+  }
+
+  @Test
   void aRollbackWritesNothingPending() {
     transaction.executeWithoutResult(s -> {
       register.setStatus(A, caseNumber, CaseStatus.IN_HANDLING);

@@ -154,6 +154,8 @@ class TasklistRouteBrowserIT {
       String shown = form.root().innerText();
       assertThat(shown).contains("申请情况", "案件编号", caseNumber, "张三", "本区2025年城市规划调整方案的批复文件",
           "办理经过", "登记申请", "规划和自然资源科").doesNotContain("{{");
+      // the routing table's proposal by the agency's name for it, not its code
+      assertThat(shown).containsPattern("建议承办部门（分派规则）：\\s*规划和自然资源科");
       reception.screenshot("05-completeness-check-opened");
 
       reception.claim();
