@@ -32,9 +32,6 @@ class LetterTemplates {
 
   LetterTemplates(LettersProperties properties) {
     this.overrideDir = properties.templateDir();
-    // the templates' ${…} compiled to bytecode once they have run (Spring's SpEL compiler in its mixed mode: an
-    // expression the compiler cannot handle is interpreted as before); was two thirds of a letter's rendering time
-    engine.setEnableSpringELCompiler(true);
     int order = 1;
     if (overrideDir != null) {
       FileTemplateResolver external = new FileTemplateResolver();
