@@ -198,6 +198,10 @@ public class CaseRegister {
     }
   }
 
+  /**
+   * The case; inside a transaction the row as first read there, until the register writes that case (so a
+   * {@code select … for update} taken later in the transaction does not refresh it: read after locking, not before).
+   */
   public Optional<CaseRecord> find(String agencyCode, String caseNumber) {
     flushPending();
     PendingCaseUpdates pending = PendingCaseUpdates.current(this);

@@ -38,7 +38,9 @@ import org.springframework.stereotype.Component;
  *       branches. So that no deny could be saved and silently not apply, saving one is refused, through every door
  *       (Admin's authorization page, engine REST, the Java API), with a message that says so. Should the database
  *       hold any from before (or from SQL written by hand), the engine checks for them as Camunda does by default
- *       ({@code auto}) and the start logs a warning.</li>
+ *       ({@code auto}) and the start logs a warning; {@code always}, set by an operator, is kept. Denies written to the
+ *       database after the start (by hand, or by a node of an older version during a rolling update) are noticed at
+ *       the next start only.</li>
  * </ul>
  */
 @Component
@@ -69,7 +71,7 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomSessionFactories(factories);
-    configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    // the mode is decided once the engine can count the denies (postProcessEngineBuild); until then the configured one
   }
 
   @Override
@@ -77,6 +79,9 @@ class AuthorizationChecks extends AbstractProcessEnginePlugin {
     long revokes = engine.getAuthorizationService().createAuthorizationQuery()
         .authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    if (ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equals(configuration.getAuthorizationCheckRevokes())) {
+      return; // an operator's explicit choice
+    }
     configuration.setAuthorizationCheckRevokes(revokesMode(revokes));
     if (revokes > 0) {
       LOG.warn("{} deny (REVOKE) authorizations in the database: the engine checks for them before each command (slower);"

@@ -118,7 +118,7 @@ class CasePresentation {
   }
 
   private static boolean wanted(Collection<String> names, String name) {
-    return names == null || names.isEmpty() || names.contains(name);
+    return names == null || names.contains(name); // as the engine reads its form variable names
   }
 
   /** {@code [{"label":"住房保障科","value":"housing-dept"}, …]}: this agency's departments, in their order. */

@@ -21,6 +21,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PresentationHistoryFilter extends AbstractProcessEnginePlugin {
 
+  /**
+   * The display copies that tasks created before {@link PresentedFormService} still hold as task-local variables: they
+   * never had history rows, so their deletion when such a task completes must not write (or update) any either.
+   */
+  static final java.util.Set<String> OLD_DISPLAY_COPIES =
+      java.util.Set.of("caseSummary", "caseHistory", "proposal", "departmentOptions");
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     FilteredHistory.skip(configuration, PresentationHistoryFilter::isDisplayCopy);
@@ -30,6 +37,6 @@ class PresentationHistoryFilter extends AbstractProcessEnginePlugin {
     if (!(event instanceof HistoricVariableUpdateEventEntity variable) || variable.getTaskId() == null) {
       return false;
     }
-    return CaseVariables.CASE_NUMBER.equals(variable.getVariableName());
+    return CaseVariables.CASE_NUMBER.equals(variable.getVariableName()) || OLD_DISPLAY_COPIES.contains(variable.getVariableName());
   }
 }

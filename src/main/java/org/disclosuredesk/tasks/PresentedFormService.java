@@ -43,7 +43,12 @@ final class PresentedFormService extends FormServiceImpl {
       // the task was read (and checked) by the engine's command just now: this is its cached entity
       TaskEntity task = commandContext.getTaskManager().findTaskById(resourceId);
       if (task != null && task.getProcessDefinitionId() != null && isRoute(commandContext, task)) {
-        presentation.addShown(task, variables, formVariableNames);
+        // the caller may read this task (checked above); what the form shows is the route's, read as the route reads
+        // it: without the caller's authorizations (staff names in the history, which a candidate may not query)
+        commandContext.runWithoutAuthorization((java.util.concurrent.Callable<Void>) () -> {
+          presentation.addShown(task, variables, formVariableNames);
+          return null;
+        });
       }
       return variables;
     }

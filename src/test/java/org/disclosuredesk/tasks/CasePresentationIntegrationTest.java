@@ -33,9 +33,53 @@ class CasePresentationIntegrationTest {
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
 
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired org.disclosuredesk.casefile.CaseRegister register;
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void aTaskFromBeforeStillHoldingStoredCopiesCompletesWithoutHistoryForThem() {
+    ProcessInstance pi = route.registerWalkIn("2025年度部门预算");
+    Task check = route.task(pi, "Task_CheckCompleteness");
+    // as the previous version left open tasks: the copies stored task-locally, without history rows
+    for (String name : PresentationHistoryFilter.OLD_DISPLAY_COPIES) {
+      tasks.setVariableLocal(check.getId(), name, "旧版本保存的副本");
+    }
+    route.acceptFor(pi, "finance");
+    assertThat(route.task(pi, "Task_HandleRequest")).isNotNull();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn(PresentationHistoryFilter.OLD_DISPLAY_COPIES.toArray(String[]::new)).count()).isZero();
+  }
+
+  @Test
+  void anOfficerOpeningTheFormSeesStaffByNameThoughTheyMayNotQueryOtherUsers() {
+    ProcessInstance pi = route.registerWalkIn("2025年城市总体规划修编的批复文件");
+    route.acceptFor(pi, "planning");
+    // a colleague the officer may not look up (users read only their own record), unknown to the name cache so far
+    String colleague = "clerk" + Long.toString(System.nanoTime(), 36);
+    org.camunda.bpm.engine.identity.User u = identity.newUser(colleague);
+    u.setFirstName("档案室");
+    u.setLastName("张老师");
+    identity.saveUser(u);
+    try {
+      register.record(org.disclosuredesk.agency.Agency.DEFAULT, pi.getBusinessKey(), "NOTE", colleague, "调阅档案");
+      Task handle = route.task(pi, "Task_HandleRequest");
+      identity.setAuthentication("officer-planning", List.of(org.disclosuredesk.identity.Groups.department("planning")),
+          List.of(org.disclosuredesk.agency.Agency.DEFAULT));
+      assertThat(identity.createUserQuery().userId(colleague).count()).as("the officer's own rights").isZero();
+      assertThat((String) forms.getTaskFormVariables(handle.getId()).getValue(CasePresentation.HISTORY, String.class))
+          .contains("调阅档案（档案室张老师）").doesNotContain("（" + colleague + "）");
+      // no names asked for: nothing shown, as the engine answers an empty list
+      assertThat(forms.getTaskFormVariables(handle.getId(), List.of(), false)).isEmpty();
+    } finally {
+      identity.clearAuthentication();
+      identity.deleteUser(colleague);
+    }
   }
 
   @Test
