@@ -226,6 +226,18 @@ class EngineDoorsAttackIntegrationTest {
     assertThat(admin.send("DELETE", t + "/localVariables/adminNote", null).status()).isEqualTo(204);
   }
 
+  @Test
+  void noDoorSavesADenyAuthorizationNotEvenAnAdministrators() {
+    String deny = "{\"type\":2,\"permissions\":[\"READ\"],\"userId\":\"reception\",\"resourceType\":7,"
+        + "\"resourceId\":\"*\"}";
+    for (Door door : List.of(doors.engineRest("admin"), doors.webapp("admin", "admin"))) {
+      Answer refused = door.send("POST", "/authorization/create", deny);
+      assertThat(refused.status()).as(door + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("不支持拒绝（REVOKE/DENY）授权");
+    }
+    assertThat(count("select count(*) from ACT_RU_AUTHORIZATION where TYPE_ = 2")).isZero();
+  }
+
   // --- issue 8 point 3: one case, one route ------------------------------------------------------
 
   @Test
