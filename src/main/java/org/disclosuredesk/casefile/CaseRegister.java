@@ -411,9 +411,6 @@ public class CaseRegister {
   private void update(String agencyCode, String caseNumber, String assignments, Object... values) {
     requireRouteCase(caseNumber);
     PendingCaseUpdates pending = PendingCaseUpdates.current(this);
-    if (pending != null) {
-      pending.forget(agencyCode, caseNumber);
-    }
     if (pending != null && pending.merge(agencyCode, caseNumber, assignments, values)) {
       return;
     }

@@ -75,11 +75,6 @@ final class PendingCaseUpdates implements TransactionSynchronization {
     read.put(new CaseKey(c.agencyCode(), c.caseNumber()), c);
   }
 
-  /** A write to the case is coming: what was read of it is no longer what it holds. */
-  void forget(String agencyCode, String caseNumber) {
-    read.remove(new CaseKey(agencyCode, caseNumber));
-  }
-
   /**
    * Keeps the update for later when the case is already known in this transaction; returns false
    * when the caller must write it now. {@code assignments} is "column = ?, column = ?".
@@ -87,8 +82,9 @@ final class PendingCaseUpdates implements TransactionSynchronization {
   boolean merge(String agencyCode, String caseNumber, String assignments, Object[] values) {
     CaseKey key = new CaseKey(agencyCode, caseNumber);
     if (!touched.containsKey(key)) {
-      return false;
+      return false; // written at once by the caller, then touched(): the row read is dropped there
     }
+    read.remove(key); // what was read of the case is no longer what it holds
     String[] parts = assignments.split(",");
     if (parts.length != values.length) {
       return false;
