@@ -152,11 +152,14 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
       DoorRefusalLogging.enter();
       try {
         return passwordPolicyAsBadInput(command);
-      } catch (NullValueException | NullPointerException e) {
+      } catch (NullValueException | NullPointerException | BadUserRequestException e) {
         if (!isMissing(e)) {
           throw e;
         }
         String missing = namesNothing(command);
+        if (missing == null && e instanceof BadUserRequestException) {
+          throw e; // the engine's own bad-request answer about an id that exists: kept as it is
+        }
         if (missing == null) {
           // a real failure (one of our listeners inside a command on a task that exists): as before, logged here with
           // its stack trace because DoorRefusalLogging dropped the engine's own ERROR line as a "missing" one
@@ -165,7 +168,8 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
         }
         // a task or instance id that does not exist (or no longer: a completed task) through a door: 404 as for
         // GET /task/{id}, not a 500 with a stack trace in the log. The engine itself answers a missing task's
-        // deployed form with a NullPointerException in its authorization check (7.24), hence the second type.
+        // deployed form with a NullPointerException in its authorization check (7.24), hence the second type; its
+        // form variables with a BadUserRequestException "Cannot find task with id …", in English, hence the third.
         log.info("engine door: {} asked {} for {}, which names nothing", user.getUserId(),
             command.getClass().getSimpleName(), missing);
         throw new InvalidRequestException(Response.Status.NOT_FOUND, "任务或案件不存在（或已办结）："
@@ -202,10 +206,13 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
     return e instanceof ProcessEngineException && String.valueOf(e.getMessage()).startsWith(OTHER_TENANT);
   }
 
-  /** The engine's null check of an entity looked up by id ("task x doesn't exist", or 7.24's NPE for a form). */
+  /**
+   * The engine's null check of an entity looked up by id ("task x doesn't exist", or 7.24's NPE for a form, or its
+   * bad request "Cannot find task with id …" for a form's variables).
+   */
   static boolean isMissing(Throwable e) {
     String message = String.valueOf(e.getMessage());
-    return e instanceof NullValueException && MISSING.matcher(message.toLowerCase(java.util.Locale.ROOT)).find()
+    return (e instanceof NullValueException || e instanceof BadUserRequestException) && MISSING.matcher(message.toLowerCase(java.util.Locale.ROOT)).find()
         || e instanceof NullPointerException && message.endsWith("because \"task\" is null");
   }
 
@@ -217,6 +224,13 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
       String value = f == null ? null : field(command, id[0]);
       if (value != null && !exists(id[1], value)) {
         return id[0] + " " + value;
+      }
+    }
+    // a task's form variables name their task "resourceId" (a start form's name a process definition)
+    if (command instanceof org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd) {
+      String task = field(command, "resourceId");
+      if (task != null && !exists("ACT_RU_TASK", task)) {
+        return "taskId " + task;
       }
     }
     return null;

@@ -101,9 +101,9 @@ class IntakeSteps {
     register.linkProcessInstance(agencyCode, caseNumber, ex.getProcessInstanceId());
     ex.setVariable(SUPPLEMENT_COUNT, 0);
     caseClock.refresh(agencyCode, caseNumber, "登记");
-    // the receipt (回执) is handed over or sent; an applicant with an e-mail address is told at once
-    letters.issue(agencyCode, caseNumber, LetterType.RECEIPT, CaseVariables.string(ex, "initiator"),
-        Map.of("delivery", "HANDED_OVER"));
+    // the receipt (回执): handed over at the desk, or sent back the way the application came (Letters.receiptDelivery);
+    // an applicant with an e-mail address is told at once
+    letters.issue(agencyCode, caseNumber, LetterType.RECEIPT, CaseVariables.string(ex, "initiator"), Map.of());
     // the verification code travels only as a transient variable (never in the engine's tables or history)
     Object code = ex.getVariable(VERIFICATION_CODE);
     notifications.queueToApplicant(agencyCode, caseNumber, MailKind.ACKNOWLEDGEMENT, null,

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 /**
  * A letter as issued on a case; its HTML is kept and served again exactly as issued.
  *
- * @param delivery how it reaches the recipient: a {@code Delivery} name or {@code HANDED_OVER}; may be null
+ * @param delivery how it reaches the recipient: a {@code Delivery} name, {@code HANDED_OVER} or, for a receipt, {@code ONLINE}; may be null
  * @param recipient to whom it is addressed (the applicant, a third party or an agency)
  */
 public record IssuedLetter(

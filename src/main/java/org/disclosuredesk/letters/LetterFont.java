@@ -86,7 +86,7 @@ class LetterFont {
    */
   @EventListener(ApplicationReadyEvent.class)
   void reportAtStartInTheBackground() {
-    Thread t = new Thread(this::reportAtStart, "letter-font-check");
+    Thread t = new Thread(this::reportAtStart, Letters.FONT_CHECK_THREAD);
     t.setDaemon(true);
     t.start();
   }

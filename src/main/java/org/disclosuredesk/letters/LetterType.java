@@ -7,7 +7,7 @@ package org.disclosuredesk.letters;
  *
  * <p>The {@code details} a caller passes to {@link Letters#issue} (all optional unless marked):
  * <ul>
- *   <li>every type: {@code delivery} (a {@code Delivery} name or {@code HANDED_OVER}; default: the case's)
+ *   <li>every type: {@code delivery} (a {@code Delivery} name, {@code HANDED_OVER} or, for a receipt, {@code ONLINE}; default: the case's, and for a receipt by the channel the application came by)
  *   <li>{@link #SUPPLEMENT_NOTICE}: {@code items} (required: what to supplement), {@code supplementDueOn}
  *       (LocalDate), {@code supplementWorkingDays} (default 15)
  *   <li>{@link #EXTENSION_NOTICE}: {@code reason}, {@code extensionDays} (default: the case's), {@code newDueOn}

@@ -28,6 +28,9 @@ public class Letters {
   /** Timeline kind written for every letter issued. */
   public static final String TIMELINE_KIND = "LETTER_ISSUED";
 
+  /** The thread on which the start's font check runs in the background (the benchmark waits for it). */
+  public static final String FONT_CHECK_THREAD = "letter-font-check";
+
   private final CaseRegister register;
   private final LetterTemplates templates;
   private final LetterModel model;
@@ -187,7 +190,27 @@ public class Letters {
     if (type.recipient() != LetterType.Recipient.APPLICANT) {
       return "POST";
     }
+    String receipt = type == LetterType.RECEIPT && caseFile.channel() != null ? receiptDelivery(caseFile.channel()) : null;
+    if (receipt != null) {
+      return receipt;
+    }
     return caseFile.delivery() == null ? null : caseFile.delivery().name();
+  }
+
+  /**
+   * How a receipt reaches the applicant, by the way the application came: handed over at the desk, sent back
+   * the way it came (letter, fax, e-mail), or shown online ({@code ONLINE}: the portal's confirmation and the
+   * progress lookup). Null for another channel: it goes the way the applicant wants the reply.
+   */
+  static String receiptDelivery(org.disclosuredesk.casefile.Channel channel) {
+    return switch (channel) {
+      case IN_PERSON -> "HANDED_OVER";
+      case LETTER -> "POST";
+      case FAX -> "FAX";
+      case EMAIL -> "EMAIL";
+      case ONLINE -> "ONLINE";
+      case OTHER -> null;
+    };
   }
 
   private static String recipient(CaseRecord caseFile, LetterType type, Map<String, Object> details) {

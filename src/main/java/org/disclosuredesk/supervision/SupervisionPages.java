@@ -102,8 +102,9 @@ class SupervisionPages {
   String casePage(@PathVariable String caseNumber, Model model, Principal user) {
     CaseRecord c = casePage.fill(model, caseNumber);
     model.addAttribute("diagramUrl", "/supervision/cases/" + c.caseNumber() + "/diagram.bpmn");
-    // Cockpit opens the instance by its id; the search by business key would show the raw variable filter
-    model.addAttribute("cockpitUrl", c.processInstanceId() == null ? null
+    // Cockpit opens the instance by its id (the search by business key would show the raw variable filter); a
+    // closed case's instance has ended, and the community Cockpit shows only running ones: no link then
+    model.addAttribute("cockpitUrl", c.processInstanceId() == null || !c.isOpen() ? null
         : COCKPIT_INSTANCE + c.processInstanceId() + "/runtime");
     model.addAttribute("urgedWhom", urgedWhom(model));
     model.addAttribute("challenges", challenges.of(caseNumber));

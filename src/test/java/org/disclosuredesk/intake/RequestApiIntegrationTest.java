@@ -3,6 +3,7 @@ package org.disclosuredesk.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.disclosuredesk.route.RouteTestSupport.at;
 
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.disclosuredesk.route.RequestJson;
@@ -98,6 +99,23 @@ class RequestApiIntegrationTest {
     Response sunday = api.post("portal", "/api/requests", VALID.replace("IN_PERSON", "EMAIL")
         .replace("2026-03-02", "2026-03-01"));
     assertThat(sunday.json().path("receivedOn").asText()).isEqualTo("2026-03-02");
+  }
+
+  @Test
+  void theReceiptGoesBackTheWayTheApplicationCame() {
+    // a walk-in takes the receipt at the desk; a letter gets it by post, an e-mail by e-mail, an online one online
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("IN_PERSON", "HANDED_OVER");
+    expected.put("LETTER", "POST");
+    expected.put("EMAIL", "EMAIL");
+    expected.put("ONLINE", "ONLINE");
+    expected.forEach((channel, delivery) -> {
+      Response r = api.post("reception", "/api/requests", VALID.replace("IN_PERSON", channel).replace("\"PICKUP\"", "\"EMAIL\""));
+      assertThat(r.status()).as(channel).isEqualTo(201);
+      Response letters = api.get("reception", "/api/requests/" + r.json().path("caseNumber").asText() + "/letters");
+      assertThat(letters.json().get(0).path("type").asText()).isEqualTo("RECEIPT");
+      assertThat(letters.json().get(0).path("delivery").asText()).as(channel).isEqualTo(delivery);
+    });
   }
 
   @Test

@@ -208,6 +208,25 @@ class DisclosureRequestProcessTest {
   }
 
   @Test
+  void todayForADeliveryDateIsBeijingsEvenWhileUtcIsStillOnTheDayBefore() {
+    ProcessInstance pi = route.registerWalkIn("投诉某街道办事处工作人员态度问题");
+    route.complete(pi, "Task_CheckCompleteness", "completeness", "NOT_OGI", "nonOgiOutcome", "PETITION",
+        "replyNote", "请通过信访渠道反映");
+    // 03-03 07:30 in Beijing is 03-02 23:30 in UTC: the 3rd is today, the 4th is not yet
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-03-02T23:30:00Z")));
+    assertThatThrownBy(() -> route.complete(pi, "Task_RecordDelivery", "deliveredOn", "2026-03-04", "deliveryMethod", "PICKUP"))
+        .hasMessageContaining("送达日期").hasMessageContaining("不能晚于今天");
+    route.complete(pi, "Task_RecordDelivery", "deliveredOn", "2026-03-03", "deliveryMethod", "PICKUP");
+    assertThat(pi).isEnded();
+    assertThat(register.timeline("default", route.caseOf(pi).caseNumber()))
+        .anySatisfy(e -> assertThat(e.detail()).startsWith("答复已送达（2026-03-03，当面领取）"));
+    // the closed case's page offers no Cockpit link: the community Cockpit shows running instances only
+    String page = rest.withBasicAuth("supervisor", "supervisor")
+        .getForObject("/supervision/cases/" + route.caseOf(pi).caseNumber(), String.class);
+    assertThat(page).contains("答复已送达").doesNotContain("cockpit-link", "/camunda/app/cockpit/default/#/process-instance/");
+  }
+
+  @Test
   void invalidCompletenessCheckKeepsTheTaskOpen() {
     ProcessInstance pi = route.registerWalkIn("某文件");
     assertThatThrownBy(() -> route.complete(pi, "Task_CheckCompleteness", "completeness", "NEEDS_SUPPLEMENT"))

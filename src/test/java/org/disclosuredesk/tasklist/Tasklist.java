@@ -150,6 +150,20 @@ final class Tasklist implements AutoCloseable {
   /** 完成 (complete); returns once the task has left the list, or fails with what Tasklist shows instead. */
   void completeTask(String taskId) {
     dismissNotifications();
+    submitAndWaitUntilDone(taskId);
+  }
+
+  /**
+   * 完成 as a user presses it after a refused submit, the red notice still open: the task leaves the list and the
+   * notice, which was about that form, closes by itself (scripts/zh-forms.js); it used to stay over the empty pane.
+   */
+  void completeTaskAfterRefusal(String taskId) {
+    PlaywrightAssertions.assertThat(page.locator(".page-notifications .alert-danger").filter(VISIBLE)).not().hasCount(0);
+    submitAndWaitUntilDone(taskId);
+    PlaywrightAssertions.assertThat(page.locator(".page-notifications .alert-danger").filter(VISIBLE)).hasCount(0);
+  }
+
+  private void submitAndWaitUntilDone(String taskId) {
     page.locator(COMPLETE_BUTTON).click();
     try {
       taskInList(taskId).waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));

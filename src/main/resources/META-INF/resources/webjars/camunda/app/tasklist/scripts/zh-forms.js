@@ -4,7 +4,8 @@
  *  - the date picker (flatpickr, which the webapps expose as window.flatpickr) gets a Chinese default
  *    locale with Monday as the first day of the week, before any form is drawn;
  *  - form-js's English texts (validation messages, "Select", "Search" ...) are replaced as they appear;
- *  - when the engine refuses a form ("请更正以下内容：标签：说明；…"), the named fields are marked;
+ *  - when the engine refuses a form ("请更正以下内容：标签：说明；…"), the named fields are marked, and the red notice
+ *    is closed once that task is completed or another is opened;
  *  - links to the case's letters open in a new tab;
  *  - a task's or process's tenant id (the agency code, e.g. "default") shows as the agency's name, on the
  *    badge and in the tooltip over it, read once from the engine's tenants through the webapps' session API.
@@ -217,10 +218,47 @@ function markRefusedFields(alert) {
   });
 }
 
+/** Tasklist's titles of a refused submit (locales/zh.json and en.json, COMPLETE_ERROR). */
+const FORM_ERROR_TITLES = ['提交任务表单时出错', 'An error happened while submitting the task form'];
+
+/** The task open in Tasklist (its URL: #/?task=<id>&…), or null. */
+function taskInUrl() {
+  const m = window.location.hash.match(/[?&]task=([^&]+)/);
+  return m ? m[1] : null;
+}
+
+/**
+ * A refused submit's red notice is about that form: once the task is completed (Tasklist then drops it from the
+ * URL) or another task is opened, it is closed, as its × would close it; otherwise it stayed over the empty pane.
+ * Tasklist changes the URL with history.pushState, which fires no event: the page's mutations (the task pane is
+ * redrawn) are the moment to look.
+ */
+let openTask = taskInUrl();
+
+function dismissFormErrorsOnTaskChange() {
+  const now = taskInUrl();
+  if (now === openTask) {
+    return;
+  }
+  openTask = now;
+  document.querySelectorAll('.notifications .alert-danger').forEach((alert) => {
+    const status = alert.querySelector('.status');
+    const title = status ? status.textContent.replace(/[：:]\s*$/, '').trim() : '';
+    // uib-alert's own close button is hidden (ng-hide); the notification's × is the other one
+    const close = alert.querySelector('button.close:not(.ng-hide)');
+    if (close && FORM_ERROR_TITLES.includes(title)) {
+      close.click();
+    }
+  });
+  document.querySelectorAll('.dd-refused').forEach((f) => f.classList.remove('dd-refused'));
+}
+
 function start() {
   localizeDatePicker();
   translateTree(document.body);
+  window.addEventListener('popstate', dismissFormErrorsOnTaskChange);
   new MutationObserver((mutations) => {
+    dismissFormErrorsOnTaskChange();
     for (const m of mutations) {
       if (m.type === 'characterData') {
         translateTree(m.target);
