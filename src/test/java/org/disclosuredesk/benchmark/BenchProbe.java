@@ -216,7 +216,7 @@ final class BenchProbe implements AutoCloseable {
    */
   static void awaitBackgroundStartWork() throws InterruptedException {
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().equals("letter-font-check")) {
+      if (t.getName().equals(org.disclosuredesk.letters.Letters.FONT_CHECK_THREAD)) {
         t.join(60_000);
       }
     }
