@@ -157,10 +157,10 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
           throw e;
         }
         String missing = namesNothing(command);
-        if (missing == null && e instanceof BadUserRequestException) {
-          throw e; // the engine's own bad-request answer about an id that exists: kept as it is
-        }
         if (missing == null) {
+          if (e instanceof BadUserRequestException) {
+            throw e; // the engine's own bad-request answer about an id that exists: kept as it is
+          }
           // a real failure (one of our listeners inside a command on a task that exists): as before, logged here with
           // its stack trace because DoorRefusalLogging dropped the engine's own ERROR line as a "missing" one
           log.warn("engine door: {} failed for {}", command.getClass().getSimpleName(), user.getUserId(), e);
@@ -212,7 +212,8 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
    */
   static boolean isMissing(Throwable e) {
     String message = String.valueOf(e.getMessage());
-    return (e instanceof NullValueException || e instanceof BadUserRequestException) && MISSING.matcher(message.toLowerCase(java.util.Locale.ROOT)).find()
+    boolean saysMissing = MISSING.matcher(message.toLowerCase(java.util.Locale.ROOT)).find();
+    return (e instanceof NullValueException || e instanceof BadUserRequestException) && saysMissing
         || e instanceof NullPointerException && message.endsWith("because \"task\" is null");
   }
 

@@ -190,26 +190,29 @@ public class Letters {
     if (type.recipient() != LetterType.Recipient.APPLICANT) {
       return "POST";
     }
-    String receipt = type == LetterType.RECEIPT && caseFile.channel() != null ? receiptDelivery(caseFile.channel()) : null;
-    if (receipt != null) {
-      return receipt;
+    if (type == LetterType.RECEIPT && caseFile.channel() != null) {
+      return receiptDelivery(caseFile);
     }
+    return chosenDelivery(caseFile);
+  }
+
+  private static String chosenDelivery(CaseRecord caseFile) {
     return caseFile.delivery() == null ? null : caseFile.delivery().name();
   }
 
   /**
    * How a receipt reaches the applicant, by the way the application came: handed over at the desk, sent back
    * the way it came (letter, fax, e-mail), or shown online ({@code ONLINE}: the portal's confirmation and the
-   * progress lookup). Null for another channel: it goes the way the applicant wants the reply.
+   * progress lookup). By another channel it goes the way the applicant wants the reply.
    */
-  static String receiptDelivery(org.disclosuredesk.casefile.Channel channel) {
-    return switch (channel) {
+  private static String receiptDelivery(CaseRecord caseFile) {
+    return switch (caseFile.channel()) {
       case IN_PERSON -> "HANDED_OVER";
       case LETTER -> "POST";
       case FAX -> "FAX";
       case EMAIL -> "EMAIL";
       case ONLINE -> "ONLINE";
-      case OTHER -> null;
+      case OTHER -> chosenDelivery(caseFile);
     };
   }
 

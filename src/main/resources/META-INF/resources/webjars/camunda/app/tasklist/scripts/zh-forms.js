@@ -256,7 +256,6 @@ function dismissFormErrorsOnTaskChange() {
 function start() {
   localizeDatePicker();
   translateTree(document.body);
-  window.addEventListener('popstate', dismissFormErrorsOnTaskChange);
   new MutationObserver((mutations) => {
     dismissFormErrorsOnTaskChange();
     for (const m of mutations) {
