@@ -109,6 +109,7 @@ class RequestApiIntegrationTest {
     expected.put("LETTER", "POST");
     expected.put("EMAIL", "EMAIL");
     expected.put("ONLINE", "ONLINE");
+    expected.put("OTHER", "EMAIL"); // by another channel: the way the applicant wants the reply
     expected.forEach((channel, delivery) -> {
       Response r = api.post("reception", "/api/requests", VALID.replace("IN_PERSON", channel).replace("\"PICKUP\"", "\"EMAIL\""));
       assertThat(r.status()).as(channel).isEqualTo(201);
