@@ -172,8 +172,7 @@ class EngineDoorGuard extends AbstractProcessEnginePlugin {
         // form variables with a BadUserRequestException "Cannot find task with id …", in English, hence the third.
         log.info("engine door: {} asked {} for {}, which names nothing", user.getUserId(),
             command.getClass().getSimpleName(), missing);
-        throw new InvalidRequestException(Response.Status.NOT_FOUND, "任务或案件不存在（或已办结）："
-            + command.getClass().getSimpleName().replace("Cmd", ""));
+        throw new InvalidRequestException(Response.Status.NOT_FOUND, "任务或案件不存在（或已办结）"); // the command: logged above
       } finally {
         DoorRefusalLogging.leave();
       }

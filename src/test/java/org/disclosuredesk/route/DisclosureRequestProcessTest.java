@@ -223,7 +223,8 @@ class DisclosureRequestProcessTest {
     // the closed case's page offers no Cockpit link: the community Cockpit shows running instances only
     String page = rest.withBasicAuth("supervisor", "supervisor")
         .getForObject("/supervision/cases/" + route.caseOf(pi).caseNumber(), String.class);
-    assertThat(page).contains("答复已送达").doesNotContain("cockpit-link", "/camunda/app/cockpit/default/#/process-instance/");
+    assertThat(page).contains("答复已送达").doesNotContain("cockpit-link", "/camunda/app/cockpit/default/#/process-instance/")
+        .contains("<dd id=\"assignee\">—</dd>"); // no task, so nobody to claim it (not 未签收)
   }
 
   @Test
